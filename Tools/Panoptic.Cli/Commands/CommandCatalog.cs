@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Panoptic.Cli.Commands;
+
+/// <summary>The top-level command groups; each group lives in its own file and builds its own <see cref="Command"/>.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return DoctorCommand.Build();
+    }
+}
