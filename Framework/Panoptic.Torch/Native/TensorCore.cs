@@ -22,4 +22,5 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int pn_tensor_item(TensorHandle t, out double asDouble, out long asLong);
     [LibraryImport(Lib)] internal static partial IntPtr pn_tensor_to_string(TensorHandle t);
     [LibraryImport(Lib)] internal static partial IntPtr pn_tensor_alias(TensorHandle t);
+    [LibraryImport(Lib)] internal static partial int pn_tensor_set_data(TensorHandle t, TensorHandle data);
 }

@@ -96,3 +96,6 @@ PN_API const char* pn_tensor_to_string(const at::Tensor* t) {
 
 // Another handle to the same tensor (shares storage and autograd identity).
 PN_API at::Tensor* pn_tensor_alias(const at::Tensor* t) { PN_TENSOR(*t) }
+
+// Replaces the data of `t` with that of `data` keeping the handle's identity (torch's `param.data = new`).
+PN_API int32_t pn_tensor_set_data(at::Tensor* t, const at::Tensor* data) { PN_STATUS(t->set_data(*data)) }
