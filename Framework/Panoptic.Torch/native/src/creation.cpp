@@ -11,28 +11,30 @@ c10::optional<at::Generator> gen(const at::Generator* g) {
 }  // namespace
 
 #define PN_SHAPE_ARGS const int64_t *shape, int32_t ndim, int32_t dtype, int32_t dev_type, int32_t dev_index, int32_t requires_grad
-#define PN_OPTS pn::options(dtype, dev_type, dev_index, requires_grad != 0)
+// at:: factories ignore requires_grad in TensorOptions (only torch:: ones honour it): set it on the result.
+#define PN_OPTS pn::options(dtype, dev_type, dev_index)
+#define PN_GRAD(expr) pn::with_grad(expr, requires_grad != 0)
 
-PN_API at::Tensor* pn_zeros(PN_SHAPE_ARGS) { PN_TENSOR(at::zeros(pn::dims(shape, ndim), PN_OPTS)) }
-PN_API at::Tensor* pn_ones(PN_SHAPE_ARGS) { PN_TENSOR(at::ones(pn::dims(shape, ndim), PN_OPTS)) }
-PN_API at::Tensor* pn_empty(PN_SHAPE_ARGS) { PN_TENSOR(at::empty(pn::dims(shape, ndim), PN_OPTS)) }
+PN_API at::Tensor* pn_zeros(PN_SHAPE_ARGS) { PN_TENSOR(PN_GRAD(at::zeros(pn::dims(shape, ndim), PN_OPTS))) }
+PN_API at::Tensor* pn_ones(PN_SHAPE_ARGS) { PN_TENSOR(PN_GRAD(at::ones(pn::dims(shape, ndim), PN_OPTS))) }
+PN_API at::Tensor* pn_empty(PN_SHAPE_ARGS) { PN_TENSOR(PN_GRAD(at::empty(pn::dims(shape, ndim), PN_OPTS))) }
 PN_API at::Tensor* pn_full(PN_SHAPE_ARGS, pn::Scalar value) {
-  PN_TENSOR(at::full(pn::dims(shape, ndim), pn::to_scalar(value), PN_OPTS))
+  PN_TENSOR(PN_GRAD(at::full(pn::dims(shape, ndim), pn::to_scalar(value), PN_OPTS)))
 }
 
 PN_API at::Tensor* pn_arange(pn::Scalar start, pn::Scalar end, pn::Scalar step, int32_t dtype, int32_t dev_type,
                              int32_t dev_index, int32_t requires_grad) {
-  PN_TENSOR(at::arange(pn::to_scalar(start), pn::to_scalar(end), pn::to_scalar(step), PN_OPTS))
+  PN_TENSOR(PN_GRAD(at::arange(pn::to_scalar(start), pn::to_scalar(end), pn::to_scalar(step), PN_OPTS)))
 }
 
 PN_API at::Tensor* pn_linspace(double start, double end, int64_t steps, int32_t dtype, int32_t dev_type,
                                int32_t dev_index, int32_t requires_grad) {
-  PN_TENSOR(at::linspace(start, end, steps, PN_OPTS))
+  PN_TENSOR(PN_GRAD(at::linspace(start, end, steps, PN_OPTS)))
 }
 
 PN_API at::Tensor* pn_eye(int64_t n, int64_t m, int32_t dtype, int32_t dev_type, int32_t dev_index,
                           int32_t requires_grad) {
-  PN_TENSOR(at::eye(n, m, PN_OPTS))
+  PN_TENSOR(PN_GRAD(at::eye(n, m, PN_OPTS)))
 }
 
 PN_API at::Tensor* pn_zeros_like(const at::Tensor* t) { PN_TENSOR(at::zeros_like(*t)) }
@@ -75,10 +77,10 @@ PN_API int32_t pn_generator_set_state(at::Generator* g, const at::Tensor* state)
 // Random numbers are drawn on the CPU from `g` (or the global generator) and then moved, so a seed gives the
 // same numbers on every device.
 PN_API at::Tensor* pn_rand(PN_SHAPE_ARGS, const at::Generator* g) {
-  PN_TENSOR(at::rand(pn::dims(shape, ndim), gen(g), pn::options(dtype, 0, -1)).to(PN_OPTS.device()).set_requires_grad(requires_grad != 0))
+  PN_TENSOR(pn::with_grad(at::rand(pn::dims(shape, ndim), gen(g), pn::options(dtype, 0, -1)).to(PN_OPTS.device()), requires_grad != 0))
 }
 PN_API at::Tensor* pn_randn(PN_SHAPE_ARGS, const at::Generator* g) {
-  PN_TENSOR(at::randn(pn::dims(shape, ndim), gen(g), pn::options(dtype, 0, -1)).to(PN_OPTS.device()).set_requires_grad(requires_grad != 0))
+  PN_TENSOR(pn::with_grad(at::randn(pn::dims(shape, ndim), gen(g), pn::options(dtype, 0, -1)).to(PN_OPTS.device()), requires_grad != 0))
 }
 PN_API at::Tensor* pn_randint(int64_t low, int64_t high, PN_SHAPE_ARGS, const at::Generator* g) {
   PN_TENSOR(at::randint(low, high, pn::dims(shape, ndim), gen(g), pn::options(dtype, 0, -1)).to(PN_OPTS.device()))

@@ -51,11 +51,13 @@ inline at::Device device(int32_t type, int32_t index) {
   return at::Device(static_cast<c10::DeviceType>(type), static_cast<c10::DeviceIndex>(index));
 }
 
-inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index, bool requires_grad = false) {
-  return at::TensorOptions()
-      .dtype(static_cast<at::ScalarType>(dtype))
-      .device(device(device_type, device_index))
-      .requires_grad(requires_grad);
+inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index) {
+  return at::TensorOptions().dtype(static_cast<at::ScalarType>(dtype)).device(device(device_type, device_index));
+}
+
+inline at::Tensor with_grad(at::Tensor t, bool requires_grad) {
+  if (requires_grad) t.set_requires_grad(true);
+  return t;
 }
 
 inline std::vector<at::Tensor> list(at::Tensor** items, int32_t n) {
