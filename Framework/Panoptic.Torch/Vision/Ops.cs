@@ -50,4 +50,12 @@ public static class Ops
         var order = scores.Index(keepIndices).Sort(descending: true).Indices;
         return scope.MoveToOuter(keepIndices.Index(order));
     }
+
+    /// <summary>
+    /// Pastes mask probabilities masks (N, M, M) into (N, imageHeight, imageWidth) at boxes (N, 4) x1,y1,x2,y2, exactly as
+    /// torchvision's <c>paste_masks_in_image</c> (padding by <paramref name="padding"/>, box enlarged by (M+2p)/M and
+    /// truncated to integers, bilinear resize, clipped to the image). Threshold the result (e.g. ≥ 0.5) for binary masks.
+    /// </summary>
+    public static Tensor PasteMasks(Tensor masks, Tensor boxes, long imageHeight, long imageWidth, long padding = 1) =>
+        Checked.Wrap(pn_paste_masks(masks.Handle, boxes.Handle, imageHeight, imageWidth, padding));
 }
