@@ -36,6 +36,28 @@ public abstract class Module : IDisposable
         return tensor;
     }
 
+    /// <summary>
+    /// Registers "weight" of <paramref name="weightShape"/> and "bias" of <paramref name="biasSize"/> (or an absent bias),
+    /// initialised as PyTorch's Linear/Conv layers are: kaiming_uniform(a=√5) on the weight, U(±1/√fan_in) on the bias.
+    /// </summary>
+    protected (Parameter Weight, Parameter? Bias) RegisterWeightAndBias(long[] weightShape, long biasSize, bool bias, DType dtype)
+    {
+        using var w = Torch.Empty(weightShape, dtype);
+        var weight = RegisterParameter("weight", w);
+        Parameter? b = null;
+        if (bias)
+        {
+            using var data = Torch.Empty([biasSize], dtype);
+            b = RegisterParameter("bias", data);
+        }
+        else
+        {
+            RegisterParameter("bias", (Parameter?)null);
+        }
+        Init.ResetLinearLike(weight, b);
+        return (weight, b);
+    }
+
     protected T RegisterModule<T>(string name, T module) where T : Module
     {
         CheckNewName(name);

@@ -9,18 +9,7 @@ public sealed class Conv2d : Module<Tensor, Tensor>
         if (inChannels % groups != 0 || outChannels % groups != 0)
             throw new ArgumentException($"in_channels ({inChannels}) and out_channels ({outChannels}) must be divisible by groups ({groups})");
         (Stride, Padding, Dilation, Groups) = (stride, padding, dilation, groups);
-        using var w = Torch.Empty([outChannels, inChannels / groups, kernelSize, kernelSize], dtype);
-        Weight = RegisterParameter("weight", w);
-        if (bias)
-        {
-            using var b = Torch.Empty([outChannels], dtype);
-            Bias = RegisterParameter("bias", b);
-        }
-        else
-        {
-            RegisterParameter("bias", (Parameter?)null);
-        }
-        Init.ResetLinearLike(Weight, Bias);
+        (Weight, Bias) = RegisterWeightAndBias([outChannels, inChannels / groups, kernelSize, kernelSize], outChannels, bias, dtype);
     }
 
     public Parameter Weight { get; }

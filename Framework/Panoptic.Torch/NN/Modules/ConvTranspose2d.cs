@@ -9,18 +9,7 @@ public sealed class ConvTranspose2d : Module<Tensor, Tensor>
         if (inChannels % groups != 0 || outChannels % groups != 0)
             throw new ArgumentException($"in_channels ({inChannels}) and out_channels ({outChannels}) must be divisible by groups ({groups})");
         (Stride, Padding, OutputPadding, Groups, Dilation) = (stride, padding, outputPadding, groups, dilation);
-        using var w = Torch.Empty([inChannels, outChannels / groups, kernelSize, kernelSize], dtype);
-        Weight = RegisterParameter("weight", w);
-        if (bias)
-        {
-            using var b = Torch.Empty([outChannels], dtype);
-            Bias = RegisterParameter("bias", b);
-        }
-        else
-        {
-            RegisterParameter("bias", (Parameter?)null);
-        }
-        Init.ResetLinearLike(Weight, Bias);
+        (Weight, Bias) = RegisterWeightAndBias([inChannels, outChannels / groups, kernelSize, kernelSize], outChannels, bias, dtype);
     }
 
     public Parameter Weight { get; }

@@ -5,18 +5,7 @@ public sealed class Linear : Module<Tensor, Tensor>
 {
     public Linear(long inFeatures, long outFeatures, bool bias = true, DType dtype = DType.Float32)
     {
-        using var w = Torch.Empty([outFeatures, inFeatures], dtype);
-        Weight = RegisterParameter("weight", w);
-        if (bias)
-        {
-            using var b = Torch.Empty([outFeatures], dtype);
-            Bias = RegisterParameter("bias", b);
-        }
-        else
-        {
-            RegisterParameter("bias", (Parameter?)null);
-        }
-        Init.ResetLinearLike(Weight, Bias);
+        (Weight, Bias) = RegisterWeightAndBias([outFeatures, inFeatures], outFeatures, bias, dtype);
     }
 
     public Parameter Weight { get; }

@@ -20,6 +20,24 @@ void put(char* err, int errlen, const std::string& message) {
   std::strncpy(err, message.c_str(), static_cast<size_t>(errlen - 1));
   err[errlen - 1] = '\0';
 }
+
+// Runs `body` (returning 0 or -1), turning any exception into -1 with its message in err.
+template <typename F>
+int guarded(char* err, int errlen, F body) {
+#if defined(PN_WITH_OPENCV)
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    put(err, errlen, e.what());
+  } catch (...) {
+    put(err, errlen, "unknown OpenCV error");
+  }
+#else
+  (void)body;
+  put(err, errlen, "the native shim was built without OpenCV; install libopencv-{core,imgproc,imgcodecs}-dev and rebuild");
+#endif
+  return -1;
+}
 }  // namespace
 
 extern "C" int pncv_available() {
@@ -32,17 +50,33 @@ extern "C" int pncv_available() {
 
 extern "C" void pncv_free(uint8_t* p) { std::free(p); }
 
+#if defined(PN_WITH_OPENCV)
+namespace {
+// Copies an encoded or decoded buffer into malloc'ed memory owned by the caller (freed with pncv_free).
+int give(const void* data, size_t bytes, uint8_t** out, char* err, int errlen) {
+  *out = static_cast<uint8_t*>(std::malloc(bytes == 0 ? 1 : bytes));
+  if (*out == nullptr) {
+    put(err, errlen, "out of memory");
+    return -1;
+  }
+  std::memcpy(*out, data, bytes);
+  return 0;
+}
+}  // namespace
+#define PN_CV(...) return guarded(err, errlen, [&]() -> int __VA_ARGS__);
+#else
+#define PN_CV(...) return guarded(err, errlen, 0);
+#endif
+
 extern "C" int pncv_decode(const uint8_t* data, int64_t n, int mode, uint8_t** out, int* h, int* w, int* c, char* err,
                            int errlen) {
-#if defined(PN_WITH_OPENCV)
-  try {
+  PN_CV({
     if (n <= 0) {
       put(err, errlen, "empty input (0 bytes)");
       return -1;
     }
     cv::Mat raw(1, static_cast<int>(n), CV_8UC1, const_cast<uint8_t*>(data));
-    const int flag = mode == 2 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
-    cv::Mat img = cv::imdecode(raw, flag);
+    cv::Mat img = cv::imdecode(raw, mode == 2 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
     if (img.empty()) {
       put(err, errlen, "not a decodable image (OpenCV could not decode it: corrupt, truncated or unsupported format)");
       return -1;
@@ -52,31 +86,13 @@ extern "C" int pncv_decode(const uint8_t* data, int64_t n, int mode, uint8_t** o
     *h = img.rows;
     *w = img.cols;
     *c = img.channels();
-    const size_t bytes = img.total() * img.elemSize();
-    *out = static_cast<uint8_t*>(std::malloc(bytes));
-    if (*out == nullptr) {
-      put(err, errlen, "out of memory");
-      return -1;
-    }
-    std::memcpy(*out, img.data, bytes);
-    return 0;
-  } catch (const std::exception& e) {
-    put(err, errlen, e.what());
-    return -1;
-  } catch (...) {
-    put(err, errlen, "unknown OpenCV error");
-    return -1;
-  }
-#else
-  put(err, errlen, "the native shim was built without OpenCV; install libopencv-{core,imgproc,imgcodecs}-dev and rebuild");
-  return -1;
-#endif
+    return give(img.data, img.total() * img.elemSize(), out, err, errlen);
+  })
 }
 
 extern "C" int pncv_encode(const uint8_t* hwc, int h, int w, int c, int rgb_input, const char* ext, int quality,
                            uint8_t** out, int64_t* n, char* err, int errlen) {
-#if defined(PN_WITH_OPENCV)
-  try {
+  PN_CV({
     if (c != 1 && c != 3 && c != 4) {
       put(err, errlen, "encode expects 1, 3 or 4 channels, got " + std::to_string(c));
       return -1;
@@ -100,30 +116,13 @@ extern "C" int pncv_encode(const uint8_t* hwc, int h, int w, int c, int rgb_inpu
       return -1;
     }
     *n = static_cast<int64_t>(buffer.size());
-    *out = static_cast<uint8_t*>(std::malloc(buffer.size()));
-    if (*out == nullptr) {
-      put(err, errlen, "out of memory");
-      return -1;
-    }
-    std::memcpy(*out, buffer.data(), buffer.size());
-    return 0;
-  } catch (const std::exception& e) {
-    put(err, errlen, e.what());
-    return -1;
-  } catch (...) {
-    put(err, errlen, "unknown OpenCV error");
-    return -1;
-  }
-#else
-  put(err, errlen, "the native shim was built without OpenCV; install libopencv-{core,imgproc,imgcodecs}-dev and rebuild");
-  return -1;
-#endif
+    return give(buffer.data(), buffer.size(), out, err, errlen);
+  })
 }
 
 extern "C" int pncv_resize(const uint8_t* src, int h, int w, int c, uint8_t* dst, int oh, int ow, int interpolation,
                            char* err, int errlen) {
-#if defined(PN_WITH_OPENCV)
-  try {
+  PN_CV({
     cv::Mat in(h, w, CV_8UC(c), const_cast<uint8_t*>(src));
     cv::Mat out(oh, ow, CV_8UC(c), dst);
     const int interp = interpolation == 0 ? cv::INTER_NEAREST : interpolation == 2 ? cv::INTER_AREA : cv::INTER_LINEAR;
@@ -133,12 +132,5 @@ extern "C" int pncv_resize(const uint8_t* src, int h, int w, int c, uint8_t* dst
       return -1;
     }
     return 0;
-  } catch (const std::exception& e) {
-    put(err, errlen, e.what());
-    return -1;
-  }
-#else
-  put(err, errlen, "the native shim was built without OpenCV; install libopencv-{core,imgproc,imgcodecs}-dev and rebuild");
-  return -1;
-#endif
+  })
 }
