@@ -1,18 +1,24 @@
+using System.Security.Cryptography;
+
 namespace Panoptic.Torch;
 
-/// <summary>Writes files so that readers see either the old content or the complete new one, never a partial file.</summary>
+/// <summary>
+/// Writes files all-or-nothing: the content goes to <c>path.tmp-&lt;random&gt;</c> next to it, is flushed to disk, and
+/// only then renamed over <c>path</c>. A failure while writing deletes the temporary file and leaves any old file
+/// untouched, so readers see either the old content or the complete new one.
+/// </summary>
 public static class AtomicFile
 {
-    /// <summary>Writes through <paramref name="write"/> into a temporary file in the same folder, flushes it to disk, then renames it over <paramref name="path"/>.</summary>
+    private const int BufferBytes = 1 << 20;
+
     public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = $"{full}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
@@ -21,16 +27,25 @@ public static class AtomicFile
         }
         catch
         {
-            try { File.Delete(temp); } catch (IOException) { }
+            TryDelete(temp);
             throw;
         }
     }
 
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, s => s.Write(bytes));
 
-    public static void WriteAllText(string path, string text) => Write(path, s =>
+    public static void WriteAllText(string path, string text) =>
+        WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+
+    private static void TryDelete(string temp)
     {
-        using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        w.Write(text);
-    });
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // best effort: the original exception is the one that matters
+        }
+    }
 }
