@@ -11,6 +11,7 @@ public static class Program
         var root = new RootCommand("Panoptic: instance and panoptic segmentation in .NET over libtorch.");
         foreach (var command in CommandCatalog.All())
             root.Subcommands.Add(command);
-        return CliErrors.Run(() => root.Parse(args).Invoke());
+        // Exceptions reach CliErrors (exit 2 for bad input, 1 for bugs) instead of System.CommandLine's handler.
+        return CliErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
     }
 }
