@@ -7,11 +7,11 @@ namespace Panoptic.Evaluation.Tests.Support;
 /// <summary>The real COCO panoptic sample (2 val2017 images) and instance annotations derived from it.</summary>
 internal static class PanopticSample
 {
-    public static string Json => Path.Combine(SharedData.PanopticSample, "panoptic_examples.json");
+    public static string Json => Path.Combine(SharedData.CocoPanopticSample, "panoptic_examples.json");
 
-    public static string PngFolder => Path.Combine(SharedData.PanopticSample, "panoptic_examples");
+    public static string PngFolder => Path.Combine(SharedData.CocoPanopticSample, "panoptic_examples");
 
-    public static string DetectionFormatJson => Path.Combine(SharedData.PanopticSample, "panoptic_coco_detection_format.json");
+    public static string DetectionFormatJson => Path.Combine(SharedData.CocoPanopticSample, "panoptic_coco_detection_format.json");
 
     /// <summary>
     /// Thing segments as COCO instance ground truth: mask RLE from the PNG, area and box from segments_info,
