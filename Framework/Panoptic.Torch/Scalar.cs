@@ -24,6 +24,9 @@ public readonly struct Scalar
 
     public double ToDouble() => _kind == 0 ? _d : _l;
 
+    /// <summary>The dtype PyTorch gives a tensor made from this number alone: float32, int64 or bool.</summary>
+    public DType DefaultDType => _kind switch { 0 => DType.Float32, 1 => DType.Int64, _ => DType.Bool };
+
     public static implicit operator Scalar(double v) => new(v, 0, 0);
     public static implicit operator Scalar(float v) => new(v, 0, 0);
     public static implicit operator Scalar(long v) => new(0, v, 1);

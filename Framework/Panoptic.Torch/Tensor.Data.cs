@@ -47,6 +47,7 @@ public partial class Tensor
     {
         CheckElementType<T>();
         if (!IsContiguous) throw new TorchException("AsSpan needs a contiguous tensor; call .Contiguous() first");
+        if (Numel == 0) return Span<T>.Empty; // no storage: libtorch's data pointer is null
         var p = NativeMethods.pn_tensor_data_ptr(Handle);
         if (p == IntPtr.Zero) throw new TorchException(Checked.TakeError());
         return new Span<T>((void*)p, checked((int)Numel));

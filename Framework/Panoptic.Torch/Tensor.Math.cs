@@ -83,8 +83,11 @@ public partial class Tensor
     public Tensor Reciprocal() => W(pn_tensor_reciprocal(Handle));
     public Tensor Square() => W(pn_tensor_square(Handle));
 
-    /// <summary><c>torch.clamp(min, max)</c>; either bound may be omitted.</summary>
-    public Tensor Clamp(double? min = null, double? max = null) =>
+    /// <summary>
+    /// <c>torch.clamp(min, max)</c>; either bound may be omitted. Integer bounds keep an integer tensor integral
+    /// (<c>labels.Clamp(min: 0)</c> stays int64); fractional ones promote it to float32, as in PyTorch.
+    /// </summary>
+    public Tensor Clamp(Scalar? min = null, Scalar? max = null) =>
         W(pn_tensor_clamp(Handle, min ?? 0, max ?? 0, min.HasValue ? 1 : 0, max.HasValue ? 1 : 0));
 
     /// <summary><c>torch.clamp</c> with tensor bounds (broadcast).</summary>
@@ -113,7 +116,7 @@ public partial class Tensor
     public Tensor Neg_() => InPlace(pn_tensor_neg_(Handle));
     public Tensor Exp_() => InPlace(pn_tensor_exp_(Handle));
     public Tensor Sqrt_() => InPlace(pn_tensor_sqrt_(Handle));
-    public Tensor Clamp_(double? min = null, double? max = null) =>
+    public Tensor Clamp_(Scalar? min = null, Scalar? max = null) =>
         InPlace(pn_tensor_clamp_(Handle, min ?? 0, max ?? 0, min.HasValue ? 1 : 0, max.HasValue ? 1 : 0));
     public Tensor Uniform_(double from = 0, double to = 1, Generator? generator = null) =>
         InPlace(pn_tensor_uniform_(Handle, from, to, Generator.HandleOf(generator)));

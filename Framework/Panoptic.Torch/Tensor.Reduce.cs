@@ -17,6 +17,12 @@ public partial class Tensor
 
     public Tensor Sum(long dim, bool keepdim = false) => Sum([dim], keepdim);
 
+    /// <summary>
+    /// Sum over <paramref name="dim"/>. This overload exists so that <c>x.Sum(0)</c> sums over dimension 0: without it
+    /// the literal 0 converts to <c>DType.UInt8</c> and C# picks <see cref="Sum(DType?)"/>, a whole-tensor uint8 sum.
+    /// </summary>
+    public Tensor Sum(int dim, bool keepdim = false) => Sum([(long)dim], keepdim);
+
     public Tensor Mean() => W(pn_tensor_mean(Handle));
 
     public unsafe Tensor Mean(ReadOnlySpan<long> dims, bool keepdim = false)

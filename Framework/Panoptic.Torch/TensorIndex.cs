@@ -48,11 +48,18 @@ public readonly struct TensorIndex
     public static implicit operator TensorIndex(int i) => Single(i);
     public static implicit operator TensorIndex(bool b) => new(IndexKind.Bool, b ? 1 : 0);
     public static implicit operator TensorIndex(Tensor t) => Of(t);
-    public static implicit operator TensorIndex(Index i) => Single(i.IsFromEnd ? -i.Value : i.Value);
+    /// <summary><c>^n</c> is Python's <c>-n</c>; <c>^0</c> (one past the end) is not an element and is rejected.</summary>
+    public static implicit operator TensorIndex(Index i) => i.IsFromEnd
+        ? i.Value == 0 ? throw new TorchException("index ^0 is past the end of the dimension") : Single(-i.Value)
+        : Single(i.Value);
 
+    /// <summary>
+    /// <c>a..b</c> is Python's <c>a:b</c>, with <c>^n</c> as <c>-n</c>: <c>1..^1</c> is <c>1:-1</c>, <c>^2..</c> is
+    /// <c>-2:</c>, and a start of <c>^0</c> (the end) gives an empty slice.
+    /// </summary>
     public static implicit operator TensorIndex(Range r)
     {
-        long? start = r.Start.IsFromEnd ? (r.Start.Value == 0 ? null : -r.Start.Value) : r.Start.Value;
+        long? start = r.Start.IsFromEnd ? (r.Start.Value == 0 ? long.MaxValue : -r.Start.Value) : r.Start.Value;
         long? stop = r.End.IsFromEnd ? (r.End.Value == 0 ? null : -r.End.Value) : r.End.Value;
         if (start == 0) start = null;
         return Slice(start, stop);

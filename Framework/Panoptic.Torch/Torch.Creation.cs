@@ -27,22 +27,32 @@ public static partial class Torch
     public static unsafe Tensor Empty(ReadOnlySpan<long> shape, DType dtype = DType.Float32, Device? device = null, bool requiresGrad = false) =>
         Create(shape, dtype, device, requiresGrad, &NativeMethods.pn_empty);
 
-    /// <summary><c>torch.full(shape, value)</c>.</summary>
-    public static unsafe Tensor Full(ReadOnlySpan<long> shape, Scalar value, DType dtype = DType.Float32, Device? device = null, bool requiresGrad = false)
+    /// <summary>
+    /// <c>torch.full(shape, value)</c>. As in PyTorch, the dtype defaults to that of the value: int64 for an integer,
+    /// bool for a bool, float32 for a fractional number.
+    /// </summary>
+    public static unsafe Tensor Full(ReadOnlySpan<long> shape, Scalar value, DType? dtype = null, Device? device = null, bool requiresGrad = false)
     {
         Initialize();
         var d = device ?? Device.Cpu;
         fixed (long* p = shape)
-            return Checked.Wrap(NativeMethods.pn_full(p, shape.Length, (int)dtype, (int)d.Type, d.Index, requiresGrad ? 1 : 0, value));
+            return Checked.Wrap(NativeMethods.pn_full(p, shape.Length, (int)(dtype ?? value.DefaultDType), (int)d.Type, d.Index, requiresGrad ? 1 : 0, value));
     }
 
-    /// <summary><c>torch.arange(start, end, step)</c>; dtype defaults to int64 (pass Float32 for fractional steps).</summary>
-    public static Tensor Arange(Scalar start, Scalar end, Scalar step, DType dtype = DType.Int64, Device? device = null, bool requiresGrad = false)
+    /// <summary>
+    /// <c>torch.arange(start, end, step)</c>. As in PyTorch, the dtype defaults to int64 when all three numbers are
+    /// integers and to float32 otherwise (<c>Arange(0, 1, 0.1)</c> has ten float32 elements).
+    /// </summary>
+    public static Tensor Arange(Scalar start, Scalar end, Scalar step, DType? dtype = null, Device? device = null, bool requiresGrad = false)
     {
         Initialize();
         var d = device ?? Device.Cpu;
-        return Checked.Wrap(NativeMethods.pn_arange(start, end, step, (int)dtype, (int)d.Type, d.Index, requiresGrad ? 1 : 0));
+        var type = dtype ?? (start.IsIntegral && end.IsIntegral && step.IsIntegral ? DType.Int64 : DType.Float32);
+        return Checked.Wrap(NativeMethods.pn_arange(start, end, step, (int)type, (int)d.Type, d.Index, requiresGrad ? 1 : 0));
     }
+
+    /// <summary><c>torch.arange(start, end)</c> (step 1; dtype inferred as in the three-number overload).</summary>
+    public static Tensor Arange(Scalar start, Scalar end, DType? dtype = null, Device? device = null) => Arange(start, end, 1L, dtype, device);
 
     /// <summary><c>torch.arange(end)</c>.</summary>
     public static Tensor Arange(long end, DType dtype = DType.Int64, Device? device = null) => Arange(0L, end, 1L, dtype, device);

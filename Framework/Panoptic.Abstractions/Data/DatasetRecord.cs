@@ -8,7 +8,7 @@ public enum BoxMode
 }
 
 /// <summary>One object of an image (detectron2 dataset-dict annotation).</summary>
-/// <param name="Box">Four numbers in <paramref name="BoxMode"/>.</param>
+/// <param name="Box">Four numbers in <paramref name="BoxMode"/>; empty when the source has no box (a panoptic segment without <c>bbox</c>).</param>
 /// <param name="BoxMode">How <paramref name="Box"/> is written.</param>
 /// <param name="CategoryId">Contiguous class index (0-based).</param>
 /// <param name="Polygons">Polygons as flat x,y lists (absolute pixels), or null.</param>
@@ -22,7 +22,14 @@ public sealed record ObjectAnnotation(
     IReadOnlyList<IReadOnlyList<float>>? Polygons = null,
     RleMask? Rle = null,
     bool IsCrowd = false,
-    double? Area = null);
+    double? Area = null)
+{
+    /// <summary>The source's annotation id (COCO <c>id</c>), for messages; null when it has none.</summary>
+    public long? Id { get; init; }
+
+    /// <summary>The panoptic segment the object is (its mask is the PNG pixels with this id), or null.</summary>
+    public int? SegmentId { get; init; }
+}
 
 /// <summary>A COCO run-length encoding: compressed <paramref name="Counts"/> of an image of <paramref name="Height"/>×<paramref name="Width"/>.</summary>
 public sealed record RleMask(int Height, int Width, string Counts);

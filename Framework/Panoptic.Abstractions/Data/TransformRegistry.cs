@@ -4,7 +4,11 @@ namespace Panoptic.Abstractions.Data;
 
 /// <summary>What a transform is built with besides its options.</summary>
 /// <param name="IsTrain">True in the training pipeline (augmentations may turn themselves off at test time).</param>
-public sealed record TransformContext(bool IsTrain);
+public sealed record TransformContext(bool IsTrain)
+{
+    /// <summary>Channel order the images reach the transforms in (the dataset's <c>image_format</c>).</summary>
+    public ImageFormat ImageFormat { get; init; } = ImageFormat.BGR;
+}
 
 /// <summary>
 /// Registry of <see cref="ITransform"/> components.

@@ -5,7 +5,10 @@ using Panoptic.Torch;
 namespace Panoptic.Abstractions.Modeling;
 
 /// <summary>One image as the model receives it (detectron2's batched input dict).</summary>
-/// <param name="Image">(C, H, W) uint8 in the dataset's image format, after transforms.</param>
+/// <param name="Image">
+/// (C, H, W) in the dataset's image format, after transforms: from the loader float32 (a view into the batch's
+/// <see cref="Structures.ImageList"/>), 0..255 unless a normalising transform ran.
+/// </param>
 /// <param name="Height">Height results are reported at (the original image's).</param>
 /// <param name="Width">Width results are reported at.</param>
 public sealed record ModelInput(Tensor Image, int Height, int Width)

@@ -13,6 +13,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int pn_get_num_threads();
     [LibraryImport(Lib)] internal static partial int pn_set_num_interop_threads(int n);
     [LibraryImport(Lib)] internal static partial IntPtr pn_parallel_info();
+    [LibraryImport(Lib)] internal static partial int pn_malloc_tune(int trimThreshold, int mmapMax);
     [LibraryImport(Lib)] internal static partial int pn_manual_seed(ulong seed);
     [LibraryImport(Lib)] internal static partial int pn_cuda_is_available();
     [LibraryImport(Lib)] internal static partial int pn_cuda_device_count();

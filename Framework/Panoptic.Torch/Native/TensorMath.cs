@@ -90,8 +90,8 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int pn_tensor_fill_(TensorHandle a, Scalar v);
     [LibraryImport(Lib)] internal static partial int pn_tensor_addcmul_(TensorHandle a, TensorHandle b, TensorHandle c, Scalar v);
     [LibraryImport(Lib)] internal static partial int pn_tensor_addcdiv_(TensorHandle a, TensorHandle b, TensorHandle c, Scalar v);
-    [LibraryImport(Lib)] internal static partial int pn_tensor_clamp_(TensorHandle a, double lo, double hi, int hasLo, int hasHi);
-    [LibraryImport(Lib)] internal static partial IntPtr pn_tensor_clamp(TensorHandle a, double lo, double hi, int hasLo, int hasHi);
+    [LibraryImport(Lib)] internal static partial int pn_tensor_clamp_(TensorHandle a, Scalar lo, Scalar hi, int hasLo, int hasHi);
+    [LibraryImport(Lib)] internal static partial IntPtr pn_tensor_clamp(TensorHandle a, Scalar lo, Scalar hi, int hasLo, int hasHi);
     [LibraryImport(Lib)] internal static partial IntPtr pn_tensor_clamp_tensor(TensorHandle a, TensorHandle lo, TensorHandle hi);
     [LibraryImport(Lib)] internal static partial IntPtr pn_tensor_softmax(TensorHandle a, long dim);
     [LibraryImport(Lib)] internal static partial IntPtr pn_tensor_log_softmax(TensorHandle a, long dim);

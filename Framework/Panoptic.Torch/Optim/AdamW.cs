@@ -39,11 +39,18 @@ public sealed class AdamW : Optimizer
             var ps = Handles(g.Parameters);
             var m = RawHandles(_expAvg[gi]);
             var v = RawHandles(_expAvgSq[gi]);
-            fixed (IntPtr* pp = ps) fixed (IntPtr* pm = m) fixed (IntPtr* pv = v) fixed (long* st = _steps[gi])
-                Checked.Status(NativeMethods.pn_optim_adamw_step(pp, pm, pv, st, ps.Length, g.LearningRate!.Value, Beta1, Beta2, Eps,
-                    g.WeightDecay!.Value, Maximize ? 1 : 0));
-            Adopt(m, _expAvg[gi]);
-            Adopt(v, _expAvgSq[gi]);
+            try
+            {
+                fixed (IntPtr* pp = ps) fixed (IntPtr* pm = m) fixed (IntPtr* pv = v) fixed (long* st = _steps[gi])
+                    Checked.Status(NativeMethods.pn_optim_adamw_step(pp, pm, pv, st, ps.Length, g.LearningRate!.Value, Beta1, Beta2, Eps,
+                        g.WeightDecay!.Value, Maximize ? 1 : 0));
+            }
+            finally
+            {
+                // Moments created before a failure are owned (and kept) all the same.
+                Adopt(m, _expAvg[gi]);
+                Adopt(v, _expAvgSq[gi]);
+            }
             GC.KeepAlive(g.Parameters);
             GC.KeepAlive(_expAvg[gi]);
             GC.KeepAlive(_expAvgSq[gi]);

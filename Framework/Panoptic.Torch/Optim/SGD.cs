@@ -39,10 +39,16 @@ public sealed class SGD : Optimizer
             var g = ParamGroups[gi];
             var ps = Handles(g.Parameters);
             var bufs = RawHandles(_buffers[gi]);
-            fixed (IntPtr* pp = ps) fixed (IntPtr* pb = bufs)
-                Checked.Status(NativeMethods.pn_optim_sgd_step(pp, pb, ps.Length, g.LearningRate!.Value, Momentum, Dampening,
-                    g.WeightDecay!.Value, Nesterov ? 1 : 0, Maximize ? 1 : 0));
-            Adopt(bufs, _buffers[gi]);
+            try
+            {
+                fixed (IntPtr* pp = ps) fixed (IntPtr* pb = bufs)
+                    Checked.Status(NativeMethods.pn_optim_sgd_step(pp, pb, ps.Length, g.LearningRate!.Value, Momentum, Dampening,
+                        g.WeightDecay!.Value, Nesterov ? 1 : 0, Maximize ? 1 : 0));
+            }
+            finally
+            {
+                Adopt(bufs, _buffers[gi]); // buffers created before a failure are owned all the same
+            }
             GC.KeepAlive(g.Parameters);
             GC.KeepAlive(_buffers[gi]);
         }

@@ -9,6 +9,10 @@ internal static class BenchmarkCommand
     {
         var command = new Command("benchmark", "Measure speed against the reference implementation on this machine.");
         // One line per benchmark; each lives in Commands/Benchmarks/<Name>Benchmark.cs.
+        command.Subcommands.Add(Benchmarks.OpsBenchmark.Build());
+        command.Subcommands.Add(Benchmarks.EvalBenchmark.Build());
+        command.Subcommands.Add(Benchmarks.ModelBenchmark.Build());
+        command.Subcommands.Add(Benchmarks.DataBenchmark.Build());
         return command;
     }
 }

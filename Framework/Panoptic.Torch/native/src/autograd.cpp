@@ -20,9 +20,22 @@ PN_API int32_t pn_tensor_grad(const at::Tensor* t, at::Tensor** out) {
   PN_CATCH(-1)
 }
 
-// Sets .grad (nullptr clears it).
+// Sets .grad (nullptr clears it), with the checks of Python's `param.grad = g` (C++'s mutable_grad() has none, and a
+// gradient of the wrong shape would only fail later, inside an optimizer step or the next backward).
 PN_API int32_t pn_tensor_set_grad(at::Tensor* t, const at::Tensor* g) {
-  PN_STATUS(t->mutable_grad() = g == nullptr ? at::Tensor() : *g)
+  try {
+    if (g != nullptr && g->defined()) {
+      TORCH_CHECK(g->scalar_type() == t->scalar_type(), "assigned grad has data of a different type (", g->scalar_type(),
+                  " for a ", t->scalar_type(), " tensor)");
+      TORCH_CHECK(g->device() == t->device(), "assigned grad has data located on a different device (", g->device(),
+                  " for a tensor on ", t->device(), ")");
+      TORCH_CHECK(g->sizes() == t->sizes(), "assigned grad has data of a different size (", g->sizes(), " for a tensor of ",
+                  t->sizes(), ")");
+    }
+    t->mutable_grad() = g == nullptr ? at::Tensor() : *g;
+    return 0;
+  }
+  PN_CATCH(-1)
 }
 
 PN_API int32_t pn_tensor_backward(const at::Tensor* t, const at::Tensor* grad, int32_t retain_graph,

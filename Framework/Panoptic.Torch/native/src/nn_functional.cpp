@@ -90,10 +90,16 @@ PN_API at::Tensor* pn_nn_cross_entropy(const at::Tensor* x, const at::Tensor* ta
   PN_TENSOR(at::cross_entropy_loss(*x, *target, pn::opt(weight), reduction, ignore_index, label_smoothing))
 }
 
+// Input and target must have the same shape (torch.nn.functional checks this before calling ATen, which would broadcast).
 PN_API at::Tensor* pn_nn_binary_cross_entropy_with_logits(const at::Tensor* x, const at::Tensor* target,
                                                           const at::Tensor* weight, const at::Tensor* pos_weight,
                                                           int32_t reduction) {
-  PN_TENSOR(at::binary_cross_entropy_with_logits(*x, *target, pn::opt(weight), pn::opt(pos_weight), reduction))
+  try {
+    TORCH_CHECK(target->sizes() == x->sizes(), "Target size (", target->sizes(), ") must be the same as input size (",
+                x->sizes(), ")");
+    return pn::wrap(at::binary_cross_entropy_with_logits(*x, *target, pn::opt(weight), pn::opt(pos_weight), reduction));
+  }
+  PN_CATCH(nullptr)
 }
 
 PN_API at::Tensor* pn_nn_smooth_l1_loss(const at::Tensor* x, const at::Tensor* target, int32_t reduction, double beta) {

@@ -76,7 +76,8 @@ PN_API int32_t pn_clip_grad_norm(at::Tensor** params, int32_t n, double max_norm
     norms.reserve(grads.size());
     for (auto& g : grads) norms.push_back(inf ? g.detach().abs().max() : at::norm(g.detach(), norm_type));
     at::Tensor total_norm = inf ? at::stack(norms).max() : at::norm(at::stack(norms), norm_type);
-    at::Tensor coef = at::clamp(max_norm / (total_norm + 1e-6), c10::nullopt, 1.0);
+    // Python computes max_norm / (total_norm + 1e-6) as Tensor.__rtruediv__, i.e. reciprocal() * max_norm.
+    at::Tensor coef = at::clamp((total_norm + 1e-6).reciprocal() * max_norm, c10::nullopt, 1.0);
     for (auto& g : grads) g.detach().mul_(coef.to(g.device()));
     *total = total_norm.item<double>();
     return 0;

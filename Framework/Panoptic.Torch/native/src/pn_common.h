@@ -10,6 +10,7 @@
 #pragma once
 
 #include <ATen/ATen.h>
+#include <ATen/ScalarOps.h>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -34,6 +35,20 @@ inline at::Scalar to_scalar(Scalar s) {
     case 2: return at::Scalar(s.l != 0);
     default: return at::Scalar(s.d);
   }
+}
+
+// A number as PyTorch's Python front end passes it to a tensor op: a 0-dim CPU "wrapped number" tensor. Calling the
+// Tensor overload with it (rather than the Scalar overload) takes one dispatch instead of two and gives Python's type
+// promotion (int64 tensor + 1 stays int64, + 1.5 becomes the default float dtype) and Python's grad_fn names.
+// With `like` a float32/float64 tensor, the number is stored in that dtype right away: TensorIterator would cast it
+// to exactly that (the common dtype) with an extra copy op, so the result is the same, only cheaper.
+inline at::Tensor wrapped(Scalar s) { return at::native::wrapped_scalar_tensor(to_scalar(s)); }
+inline at::Tensor wrapped(Scalar s, const at::Tensor& like) {
+  const auto t = like.scalar_type();
+  if (s.kind == 2 || (t != at::kFloat && t != at::kDouble)) return wrapped(s);
+  auto w = at::detail::scalar_tensor_static(to_scalar(s), t, at::kCPU);
+  w.unsafeGetTensorImpl()->set_wrapped_number(true);
+  return w;
 }
 
 inline at::Tensor* wrap(at::Tensor t) { return new at::Tensor(std::move(t)); }
@@ -116,7 +131,19 @@ int32_t emit(const std::vector<at::Tensor>& v, at::Tensor** out, int32_t capacit
     PN_TENSOR(at::name(*a, pn::to_scalar(b)))                                                            \
   }
 
+// Like PN_BINARY, but the scalar form passes the number as a wrapped-number tensor (as Python does).
+#define PN_BINARY_WRAPPED(name)                                                                          \
+  PN_API at::Tensor* pn_tensor_##name(const at::Tensor* a, const at::Tensor* b) { PN_TENSOR(at::name(*a, *b)) } \
+  PN_API at::Tensor* pn_tensor_##name##_scalar(const at::Tensor* a, pn::Scalar b) {                      \
+    PN_TENSOR(at::name(*a, pn::wrapped(b, *a)))                                                          \
+  }
+
 // In-place binary exports `pn_tensor_<name>_` and `pn_tensor_<name>_scalar_`.
 #define PN_BINARY_INPLACE(name)                                                                       \
   PN_API int32_t pn_tensor_##name##_(at::Tensor* a, const at::Tensor* b) { PN_STATUS(a->name##_(*b)) } \
   PN_API int32_t pn_tensor_##name##_scalar_(at::Tensor* a, pn::Scalar b) { PN_STATUS(a->name##_(pn::to_scalar(b))) }
+
+// Like PN_BINARY_INPLACE, but the scalar form passes a wrapped-number tensor.
+#define PN_BINARY_INPLACE_WRAPPED(name)                                                               \
+  PN_API int32_t pn_tensor_##name##_(at::Tensor* a, const at::Tensor* b) { PN_STATUS(a->name##_(*b)) } \
+  PN_API int32_t pn_tensor_##name##_scalar_(at::Tensor* a, pn::Scalar b) { PN_STATUS(a->name##_(pn::wrapped(b, *a))) }

@@ -12,6 +12,10 @@
 #endif
 #include <ATen/detail/CUDAHooksInterface.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace {
 thread_local std::string g_error;
 thread_local bool g_has_error = false;
@@ -63,6 +67,21 @@ PN_API const char* pn_parallel_info() {
     return s.c_str();
   }
   PN_CATCH(nullptr)
+}
+
+// glibc malloc policy for large tensor buffers: with mmap_max = 0 every allocation comes from the heap, and with a
+// large trim threshold freed memory stays there, so the same big activations/gradients are reused iteration after
+// iteration instead of being mmapped, page-faulted in and unmapped each time (glibc mmaps anything over 32 MB
+// whatever M_MMAP_THRESHOLD says). Measured here: conv2d 3x3 256->256 at 200x304 forward+backward 667 -> 535 ms.
+// Allocations on threads other than the main one (glibc's other arenas) still mmap requests above 64 MB.
+// Returns 1 when applied, 0 when this C library has no mallopt.
+PN_API int32_t pn_malloc_tune(int32_t trim_threshold, int32_t mmap_max) {
+#if defined(__GLIBC__)
+  const bool ok = mallopt(M_TRIM_THRESHOLD, trim_threshold) == 1 && mallopt(M_MMAP_MAX, mmap_max) == 1;
+  return ok ? 1 : 0;
+#else
+  return 0;
+#endif
 }
 
 PN_API int32_t pn_manual_seed(uint64_t seed) { PN_STATUS(at::manual_seed(seed)) }

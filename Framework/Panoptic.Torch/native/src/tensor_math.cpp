@@ -5,14 +5,15 @@
 PN_API at::Tensor* pn_tensor_add(const at::Tensor* a, const at::Tensor* b, pn::Scalar alpha) {
   PN_TENSOR(at::add(*a, *b, pn::to_scalar(alpha)))
 }
-PN_API at::Tensor* pn_tensor_add_scalar(const at::Tensor* a, pn::Scalar b) { PN_TENSOR(at::add(*a, pn::to_scalar(b))) }
+PN_API at::Tensor* pn_tensor_add_scalar(const at::Tensor* a, pn::Scalar b) { PN_TENSOR(at::add(*a, pn::wrapped(b, *a))) }
 PN_API at::Tensor* pn_tensor_sub(const at::Tensor* a, const at::Tensor* b, pn::Scalar alpha) {
   PN_TENSOR(at::sub(*a, *b, pn::to_scalar(alpha)))
 }
-PN_API at::Tensor* pn_tensor_sub_scalar(const at::Tensor* a, pn::Scalar b) { PN_TENSOR(at::sub(*a, pn::to_scalar(b))) }
-PN_API at::Tensor* pn_tensor_rsub_scalar(const at::Tensor* a, pn::Scalar b) { PN_TENSOR(at::rsub(*a, pn::to_scalar(b))) }
-PN_BINARY(mul)
-PN_BINARY(div)
+PN_API at::Tensor* pn_tensor_sub_scalar(const at::Tensor* a, pn::Scalar b) { PN_TENSOR(at::sub(*a, pn::wrapped(b, *a))) }
+// b - a (Python's `__rsub__`).
+PN_API at::Tensor* pn_tensor_rsub_scalar(const at::Tensor* a, pn::Scalar b) { PN_TENSOR(at::rsub(*a, pn::wrapped(b, *a))) }
+PN_BINARY_WRAPPED(mul)
+PN_BINARY_WRAPPED(div)
 PN_BINARY(pow)
 PN_BINARY(remainder)
 PN_BINARY(fmod)
@@ -22,13 +23,18 @@ PN_BINARY(lt)
 PN_BINARY(le)
 PN_BINARY(gt)
 PN_BINARY(ge)
+// b / a as Python's `__rtruediv__` computes it: reciprocal(a) * b.
 PN_API at::Tensor* pn_tensor_rdiv_scalar(const at::Tensor* a, pn::Scalar b) {
-  PN_TENSOR(at::mul(at::reciprocal(*a), pn::to_scalar(b)))
+  try {
+    auto r = at::reciprocal(*a);
+    return pn::wrap(at::mul(r, pn::wrapped(b, r)));
+  }
+  PN_CATCH(nullptr)
 }
 PN_API at::Tensor* pn_tensor_rpow_scalar(const at::Tensor* a, pn::Scalar b) { PN_TENSOR(at::pow(pn::to_scalar(b), *a)) }
 PN_API at::Tensor* pn_tensor_floor_divide(const at::Tensor* a, const at::Tensor* b) { PN_TENSOR(at::div(*a, *b, "floor")) }
 PN_API at::Tensor* pn_tensor_floor_divide_scalar(const at::Tensor* a, pn::Scalar b) {
-  PN_TENSOR(at::div(*a, at::scalar_tensor(pn::to_scalar(b), a->options().dtype(pn::to_scalar(b).type())), "floor"))
+  PN_TENSOR(at::div(*a, pn::wrapped(b), "floor"))
 }
 PN_API at::Tensor* pn_tensor_minimum(const at::Tensor* a, const at::Tensor* b) { PN_TENSOR(at::minimum(*a, *b)) }
 PN_API at::Tensor* pn_tensor_maximum(const at::Tensor* a, const at::Tensor* b) { PN_TENSOR(at::maximum(*a, *b)) }
@@ -45,13 +51,13 @@ PN_API at::Tensor* pn_tensor_bitwise_xor(const at::Tensor* a, const at::Tensor* 
 PN_API int32_t pn_tensor_add_(at::Tensor* a, const at::Tensor* b, pn::Scalar alpha) {
   PN_STATUS(a->add_(*b, pn::to_scalar(alpha)))
 }
-PN_API int32_t pn_tensor_add_scalar_(at::Tensor* a, pn::Scalar b) { PN_STATUS(a->add_(pn::to_scalar(b))) }
+PN_API int32_t pn_tensor_add_scalar_(at::Tensor* a, pn::Scalar b) { PN_STATUS(a->add_(pn::wrapped(b, *a))) }
 PN_API int32_t pn_tensor_sub_(at::Tensor* a, const at::Tensor* b, pn::Scalar alpha) {
   PN_STATUS(a->sub_(*b, pn::to_scalar(alpha)))
 }
-PN_API int32_t pn_tensor_sub_scalar_(at::Tensor* a, pn::Scalar b) { PN_STATUS(a->sub_(pn::to_scalar(b))) }
-PN_BINARY_INPLACE(mul)
-PN_BINARY_INPLACE(div)
+PN_API int32_t pn_tensor_sub_scalar_(at::Tensor* a, pn::Scalar b) { PN_STATUS(a->sub_(pn::wrapped(b, *a))) }
+PN_BINARY_INPLACE_WRAPPED(mul)
+PN_BINARY_INPLACE_WRAPPED(div)
 PN_BINARY_INPLACE(pow)
 PN_API int32_t pn_tensor_copy_(at::Tensor* a, const at::Tensor* src) { PN_STATUS(a->copy_(*src)) }
 PN_API int32_t pn_tensor_fill_(at::Tensor* a, pn::Scalar v) { PN_STATUS(a->fill_(pn::to_scalar(v))) }
@@ -61,9 +67,10 @@ PN_API int32_t pn_tensor_addcmul_(at::Tensor* a, const at::Tensor* b, const at::
 PN_API int32_t pn_tensor_addcdiv_(at::Tensor* a, const at::Tensor* b, const at::Tensor* c, pn::Scalar v) {
   PN_STATUS(a->addcdiv_(*b, *c, pn::to_scalar(v)))
 }
-PN_API int32_t pn_tensor_clamp_(at::Tensor* a, double lo, double hi, int32_t has_lo, int32_t has_hi) {
-  PN_STATUS(a->clamp_(has_lo ? c10::optional<at::Scalar>(lo) : c10::nullopt,
-                      has_hi ? c10::optional<at::Scalar>(hi) : c10::nullopt))
+// Bounds are pn::Scalars so that clamping an integer tensor with integer bounds stays integral (as in Python).
+PN_API int32_t pn_tensor_clamp_(at::Tensor* a, pn::Scalar lo, pn::Scalar hi, int32_t has_lo, int32_t has_hi) {
+  PN_STATUS(a->clamp_(has_lo ? c10::optional<at::Scalar>(pn::to_scalar(lo)) : c10::nullopt,
+                      has_hi ? c10::optional<at::Scalar>(pn::to_scalar(hi)) : c10::nullopt))
 }
 PN_UNARY_INPLACE(zero)
 PN_UNARY_INPLACE(relu)
@@ -99,9 +106,9 @@ PN_UNARY(isnan)
 PN_UNARY(isinf)
 PN_UNARY(isfinite)
 
-PN_API at::Tensor* pn_tensor_clamp(const at::Tensor* a, double lo, double hi, int32_t has_lo, int32_t has_hi) {
-  PN_TENSOR(at::clamp(*a, has_lo ? c10::optional<at::Scalar>(lo) : c10::nullopt,
-                      has_hi ? c10::optional<at::Scalar>(hi) : c10::nullopt))
+PN_API at::Tensor* pn_tensor_clamp(const at::Tensor* a, pn::Scalar lo, pn::Scalar hi, int32_t has_lo, int32_t has_hi) {
+  PN_TENSOR(at::clamp(*a, has_lo ? c10::optional<at::Scalar>(pn::to_scalar(lo)) : c10::nullopt,
+                      has_hi ? c10::optional<at::Scalar>(pn::to_scalar(hi)) : c10::nullopt))
 }
 PN_API at::Tensor* pn_tensor_clamp_tensor(const at::Tensor* a, const at::Tensor* lo, const at::Tensor* hi) {
   PN_TENSOR(at::clamp(*a, pn::opt(lo), pn::opt(hi)))

@@ -1,0 +1,8 @@
+namespace Panoptic.Plugins.Backbones.FeaturePyramids;
+
+/// <summary>How FPN merges the lateral and top-down paths.</summary>
+public enum FuseType
+{
+    Sum,
+    Avg,
+}
