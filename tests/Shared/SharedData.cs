@@ -5,7 +5,7 @@ namespace Panoptic.Tests.Shared;
 /// beside the checkout (found by walking up to <c>Panoptic.sln</c>), as CI lays it out; else, for a local clone of a
 /// checkout (<c>git clone . /tmp/x</c>), <c>../shared/data</c> beside the repository the clone came from.
 /// </summary>
-public static class SharedData
+internal static class SharedData
 {
     public static string Root
     {

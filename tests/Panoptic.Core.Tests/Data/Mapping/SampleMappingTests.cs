@@ -22,7 +22,7 @@ public sealed class SampleMappingTests
     [InlineData(ImageFormat.BGR)]
     public void Decodes_the_real_jpegs_exactly_as_torchvision_does(ImageFormat format)
     {
-        var reference = JsonDocument.Parse(PythonScripts.Run("""
+        var reference = JsonDocument.Parse(PythonReference.Run("""
             import sys, json, hashlib
             from torchvision.io import read_image
             out = {}
@@ -56,7 +56,7 @@ public sealed class SampleMappingTests
     {
         // detectron2 datasets/prepare_panoptic_fpn.py, re-implemented in numpy: 255 everywhere, then per segment
         // stuff -> 1..S (stuff ids in sorted order), thing (crowd or not) -> 0.
-        var reference = JsonDocument.Parse(PythonScripts.Run("""
+        var reference = JsonDocument.Parse(PythonReference.Run("""
             import sys, os, json
             import numpy as np
             from PIL import Image
