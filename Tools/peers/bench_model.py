@@ -2,9 +2,8 @@
 """Peer of `panoptic benchmark model`: torchvision's maskrcnn_resnet50_fpn on Debian's PyTorch, same thread count.
 
 `bench_model.py --serve --threads N --out DIR [--quick]` prepares the shared inputs in DIR and answers commands:
-  DIR/model.pth        the weights both sides use (random, batch norms calibrated then frozen as in torchvision's
-                       pretrained detection models, sharper RPN and classifier logits so a test-time image yields the
-                       full 100 detections through the mask head)
+  DIR/model.pth        the weights both sides use (random_maskrcnn.py: random, batch norms calibrated then frozen,
+                       sharper logits, so the image yields the full 100 detections through the mask head)
   DIR/infer.png        the inference image (800x1216, uint8 RGB; --quick: 320x480)
   DIR/train.pth        the training batch: image.0, image.1 (uint8 RGB 512x512; --quick: 256x256) and per image
                        boxes.i (x0, y0, x1, y1), labels.i (torchvision labels), masks.i (uint8)
@@ -20,8 +19,11 @@ import time
 from collections import OrderedDict
 
 import torch
+import torchvision.io
 from torchvision.models.detection import maskrcnn_resnet50_fpn
-from torchvision.ops.misc import FrozenBatchNorm2d
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from random_maskrcnn import freeze_batch_norms, random_maskrcnn, smooth_image  # noqa: E402
 
 
 def mapped_blas():
@@ -34,27 +36,10 @@ def mapped_blas():
     return found
 
 
-def freeze_batch_norms(module):
-    for name, child in module.named_children():
-        if isinstance(child, torch.nn.BatchNorm2d):
-            frozen = FrozenBatchNorm2d(child.num_features, eps=child.eps)
-            for buffer in ("weight", "bias", "running_mean", "running_var"):
-                getattr(frozen, buffer).copy_(getattr(child, buffer))
-            setattr(module, name, frozen)
-        else:
-            freeze_batch_norms(child)
-
-
-def image(generator, height, width):
-    low = torch.rand(1, 3, height // 16, width // 16, generator=generator)
-    smooth = torch.nn.functional.interpolate(low, size=(height, width), mode="bilinear", align_corners=False)[0]
-    return ((smooth * 0.85 + torch.rand(3, height, width, generator=generator) * 0.15) * 255).round().to(torch.uint8)
-
-
 def training_batch(generator, size):
     batch = OrderedDict()
     for i in range(2):
-        batch[f"image.{i}"] = image(generator, size, size)
+        batch[f"image.{i}"] = smooth_image(generator, size, size)
         corners = torch.rand(4, 2, generator=generator) * size * 0.6
         sides = torch.rand(4, 2, generator=generator) * size * 0.3 + size * 0.05
         boxes = torch.cat([corners, corners + sides], 1).floor()
@@ -83,25 +68,11 @@ def main():
     (height, width), train_size, (min_size, max_size) = ((320, 480), 256, (320, 480)) if args.quick else ((800, 1216), 512, (800, 1333))
 
     generator = torch.Generator().manual_seed(1)
-    picture = image(generator, height, width)
-    torch.manual_seed(0)
-    model = maskrcnn_resnet50_fpn(weights=None, weights_backbone=None, min_size=min_size, max_size=max_size)
-    with torch.no_grad():
-        model.train()
-        for module in model.backbone.body.modules():
-            if isinstance(module, torch.nn.BatchNorm2d):
-                module.momentum = 1.0
-        batch, _ = model.transform([picture.float() / 255])
-        model.backbone.body(batch.tensors)
-        model.eval()
-        freeze_batch_norms(model.backbone.body)
-        model.rpn.head.cls_logits.weight.mul_(30.0)
-        model.roi_heads.box_predictor.cls_score.weight.mul_(4.0)
+    picture = smooth_image(generator, height, width)
+    model = random_maskrcnn([picture.float() / 255], min_size, max_size)
     state = model.state_dict()
     torch.save(state, os.path.join(args.out, "model.pth"))
-    with open(os.path.join(args.out, "infer.png"), "wb") as f:
-        import torchvision.io
-        f.write(torchvision.io.encode_png(picture).numpy().tobytes())
+    torchvision.io.write_png(picture, os.path.join(args.out, "infer.png"))
     train = training_batch(generator, train_size)
     torch.save(train, os.path.join(args.out, "train.pth"))
 

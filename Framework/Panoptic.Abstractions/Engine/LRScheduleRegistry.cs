@@ -10,7 +10,11 @@ namespace Panoptic.Abstractions.Engine;
 /// <param name="WarmupIterations">Length of the warm-up (<c>solver.warmup_iters</c>).</param>
 /// <param name="WarmupMethod">Warm-up shape (<c>solver.warmup_method</c>).</param>
 public sealed record LRScheduleContext(
-    int MaxIterations, IReadOnlyList<int> Steps, double Gamma, double WarmupFactor, int WarmupIterations, WarmupMethod WarmupMethod);
+    int MaxIterations, IReadOnlyList<int> Steps, double Gamma, double WarmupFactor, int WarmupIterations, WarmupMethod WarmupMethod)
+{
+    /// <summary>Factor annealing schedules end at: <c>solver.base_lr_end / solver.base_lr</c> (detectron2 <c>WarmupCosineLR</c>).</summary>
+    public double EndFactor { get; init; }
+}
 
 /// <summary>
 /// Registry of <see cref="ILRSchedule"/> components (detectron2 <c>build_lr_scheduler</c>).

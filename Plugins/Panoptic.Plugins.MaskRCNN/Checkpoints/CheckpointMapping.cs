@@ -6,15 +6,16 @@ namespace Panoptic.Plugins.MaskRCNN.Checkpoints;
 using Torch = Panoptic.Torch.Torch;
 
 /// <summary>
-/// Renames (and adapts) a foreign state dict into a model's names with <see cref="KeyRule"/>s, strictly: a source name
-/// no rule maps, a mapped name the model does not have, a model name nothing provides, or two sources for one name
-/// is an error listing every such name. Counters that only batch norm keeps (<c>num_batches_tracked</c>) are dropped
-/// when the model's norm is frozen and has none.
+/// Renames (and adapts) a foreign state dict into a model's names with <see cref="KeyRule"/>s. <see cref="Apply"/> is
+/// strict: a source name no rule maps, a mapped name the model does not have, a model name nothing provides, or two
+/// sources for one name is an error listing every such name. Counters that only batch norm keeps
+/// (<c>num_batches_tracked</c>) are dropped when the model's norm is frozen and has none.
 /// </summary>
 public static class CheckpointMapping
 {
     private const string BatchNormCounter = "num_batches_tracked";
 
+    /// <summary>Strict renaming (loading a checkpoint as the model's weights).</summary>
     /// <param name="source">The foreign state dict.</param>
     /// <param name="rules">Tried in order; the first match wins.</param>
     /// <param name="model">Names and shapes of the model's state dict.</param>
@@ -24,45 +25,73 @@ public static class CheckpointMapping
     public static IReadOnlyList<KeyValuePair<string, Tensor>> Apply(IEnumerable<KeyValuePair<string, Tensor>> source, IReadOnlyList<KeyRule> rules,
         IReadOnlyDictionary<string, long[]> model, string what)
     {
-        var mapped = new Dictionary<string, (string Source, Tensor Value)>();
-        var unmapped = new List<string>();
-        var unused = new List<string>();
-        var duplicated = new List<string>();
+        var result = Map(source, rules, model, strict: true);
+        var missing = model.Keys.Where(k => !result.Mapped.ContainsKey(k)).ToList();
+        var problems = new List<string>();
+        if (result.Unmapped.Count > 0)
+            problems.Add($"{result.Unmapped.Count} checkpoint keys match no rule: {string.Join(", ", result.Unmapped)}");
+        if (result.Unused.Count > 0)
+            problems.Add($"{result.Unused.Count} checkpoint keys map to names the model does not have: {string.Join(", ", result.Unused)}");
+        if (result.Duplicated.Count > 0)
+            problems.Add($"checkpoint keys map to the same name: {string.Join("; ", result.Duplicated)}");
+        if (missing.Count > 0)
+            problems.Add($"{missing.Count} model keys are not in the checkpoint: {string.Join(", ", missing)}");
+        if (problems.Count > 0)
+            throw new StateDictException($"cannot load {what}:\n  " + string.Join("\n  ", problems));
+        return model.Keys.Select(k => new KeyValuePair<string, Tensor>(k, result.Mapped[k])).ToList();
+    }
+
+    /// <summary>
+    /// Lenient renaming (initialising a model that may differ, e.g. in its class count): what maps to a model name is
+    /// returned, transformed where the transform fits and as is otherwise (so the loader can report the shape); the
+    /// rest is left out.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, Tensor>> Rename(IEnumerable<KeyValuePair<string, Tensor>> source, IReadOnlyList<KeyRule> rules,
+        IReadOnlyDictionary<string, long[]> model) =>
+        Map(source, rules, model, strict: false).Mapped.ToList();
+
+    private sealed record Mapping(Dictionary<string, Tensor> Mapped, List<string> Unmapped, List<string> Unused, List<string> Duplicated);
+
+    private static Mapping Map(IEnumerable<KeyValuePair<string, Tensor>> source, IReadOnlyList<KeyRule> rules, IReadOnlyDictionary<string, long[]> model, bool strict)
+    {
+        var result = new Mapping([], [], [], []);
+        var sources = new Dictionary<string, string>();
         foreach (var (name, value) in source)
         {
             var rule = rules.Select(r => (Rule: r, Match: r.Pattern.Match(name))).FirstOrDefault(m => m.Match.Success);
             if (rule.Rule is null)
             {
-                unmapped.Add(name);
+                result.Unmapped.Add(name);
                 continue;
             }
             var target = rule.Rule.Target(rule.Match);
             if (!model.TryGetValue(target, out var shape))
             {
                 if (!name.EndsWith(BatchNormCounter, StringComparison.Ordinal))
-                    unused.Add($"{name} → {target}");
+                    result.Unused.Add($"{name} → {target}");
                 continue;
             }
-            if (mapped.TryGetValue(target, out var earlier))
+            if (sources.TryGetValue(target, out var earlier))
             {
-                duplicated.Add($"{earlier.Source} and {name} → {target}");
+                result.Duplicated.Add($"{earlier} and {name} → {target}");
                 continue;
             }
-            mapped[target] = (name, rule.Rule.Transform is { } transform ? transform(value, shape) : value);
+            sources[target] = name;
+            result.Mapped[target] = rule.Rule.Transform is not { } transform ? value : strict ? transform(value, shape) : TryTransform(transform, value, shape);
         }
-        var missing = model.Keys.Where(k => !mapped.ContainsKey(k)).ToList();
-        var problems = new List<string>();
-        if (unmapped.Count > 0)
-            problems.Add($"{unmapped.Count} checkpoint keys match no rule: {string.Join(", ", unmapped)}");
-        if (unused.Count > 0)
-            problems.Add($"{unused.Count} checkpoint keys map to names the model does not have: {string.Join(", ", unused)}");
-        if (duplicated.Count > 0)
-            problems.Add($"checkpoint keys map to the same name: {string.Join("; ", duplicated)}");
-        if (missing.Count > 0)
-            problems.Add($"{missing.Count} model keys are not in the checkpoint: {string.Join(", ", missing)}");
-        if (problems.Count > 0)
-            throw new StateDictException($"cannot load {what}:\n  " + string.Join("\n  ", problems));
-        return model.Keys.Select(k => new KeyValuePair<string, Tensor>(k, mapped[k].Value)).ToList();
+        return result;
+    }
+
+    private static Tensor TryTransform(Func<Tensor, long[], Tensor> transform, Tensor value, long[] shape)
+    {
+        try
+        {
+            return transform(value, shape);
+        }
+        catch (StateDictException)
+        {
+            return value;
+        }
     }
 
     /// <summary>Rows [1..] then row 0: class 0 (background first, torchvision) becomes the last class (detectron2).</summary>

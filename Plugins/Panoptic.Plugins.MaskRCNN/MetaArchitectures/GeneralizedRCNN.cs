@@ -20,13 +20,11 @@ using Torch = Panoptic.Torch.Torch;
 /// Training returns the named losses; inference returns detections at each input's Height×Width with pasted masks.
 /// </summary>
 [Component("GeneralizedRCNN", Description = "Backbone + proposal generator + RoI heads (Faster/Mask R-CNN).")]
-public sealed class GeneralizedRCNN : Module, IMetaArchitecture
+public sealed class GeneralizedRCNN : Module, IMetaArchitecture, IExternalWeights
 {
-    public GeneralizedRCNN(GeneralizedRCNNOptions options, MetaArchitectureContext context, BackboneRegistry backbones,
-        ProposalGeneratorRegistry proposalGenerators, RoIHeadsRegistry roiHeads)
+    public GeneralizedRCNN(GeneralizedRCNNOptions options, BackboneRegistry backbones, ProposalGeneratorRegistry proposalGenerators, RoIHeadsRegistry roiHeads)
         : this(backbones.Build(options.Backbone, new BackboneContext(new ShapeSpec(options.PixelMean.Count, 1))), options, proposalGenerators, roiHeads)
     {
-        _ = context;
         if (options.Weights is { } weights)
             ModelWeights.Load(this, weights);
     }
@@ -86,6 +84,10 @@ public sealed class GeneralizedRCNN : Module, IMetaArchitecture
         }
         return outputs;
     }
+
+    /// <summary>A torchvision Mask R-CNN state dict in our names (<see cref="TorchvisionMaskRCNN"/>), leniently: what does not map is left out.</summary>
+    public IReadOnlyList<KeyValuePair<string, Tensor>> MapExternalWeights(IReadOnlyList<KeyValuePair<string, Tensor>> source, string origin) =>
+        CheckpointMapping.Rename(source, TorchvisionMaskRCNN.Rules, StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Shape));
 
     /// <summary>Detections in network-input coordinates (before <see cref="DetectionPostprocess"/>), with mask probabilities.</summary>
     public IReadOnlyList<Instances> Detect(IReadOnlyList<ModelInput> batch)

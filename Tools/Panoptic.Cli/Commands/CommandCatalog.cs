@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return DoctorCommand.Build();
         yield return BenchmarkCommand.Build();
         yield return EvalCommand.Build();
+        yield return TrainCommand.Build();
         yield return InferCommand.Build();
         yield return DataCommand.Build();
         yield return ConfigCommand.Build();

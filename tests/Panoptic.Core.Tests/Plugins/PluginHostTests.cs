@@ -63,8 +63,8 @@ public sealed class PluginHostTests
         var (host, catalog) = Load(Path.Combine(AppContext.BaseDirectory, "test-plugins"));
         var kind = catalog.KindNamed("lr_schedule");
 
-        host.Plugins.Select(p => p.Assembly.GetName().Name).Should().BeEquivalentTo(TestPaths.Greeting, TestPaths.Clash);
-        host.Plugins.Select(p => p.Context).Distinct().Should().HaveCount(2, "one context per plugin folder");
+        host.Plugins.Select(p => p.Assembly.GetName().Name).Should().BeEquivalentTo(TestPaths.Greeting, TestPaths.Clash, TestPaths.TinyModel);
+        host.Plugins.Select(p => p.Context).Distinct().Should().HaveCount(3, "one context per plugin folder");
         var act = () => catalog.Find(kind, "Constant");
         act.Should().Throw<PluginException>().WithMessage(
             $"LR schedule 'Constant' is defined by {TestPaths.Clash} (*) and {TestPaths.Greeting} (*); name one as '{TestPaths.Clash}:Constant' or '{TestPaths.Greeting}:Constant'");

@@ -10,6 +10,12 @@ internal static class TestPaths
 
     public const string Clash = "Panoptic.TestPlugins.Clash";
 
+    /// <summary>A tiny trainable model and evaluator (engine tests).</summary>
+    public const string TinyModel = "Panoptic.TestPlugins.TinyModel";
+
+    /// <summary>A built-in plugin's folder, <c>artifacts/plugins/&lt;name&gt;</c> (built with this project).</summary>
+    public static string BuiltInPlugin(string name) => Path.Combine(RepositoryRoot, "artifacts", "plugins", name);
+
     /// <summary>The repository root (the folder holding Panoptic.sln).</summary>
     public static string RepositoryRoot
     {

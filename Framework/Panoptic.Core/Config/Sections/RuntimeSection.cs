@@ -24,10 +24,28 @@ public sealed record RuntimeSection : ConfigOptions
     [ConfigPath]
     public string OutputDir { get; init; } = "output";
 
-    /// <summary>Log scalars every this many iterations.</summary>
+    /// <summary>Log scalars (console, <c>metrics.jsonl</c>, TensorBoard) every this many iterations, and at the last one.</summary>
     [Range(1, int.MaxValue)]
     public int LogPeriod { get; init; } = 20;
 
+    /// <summary>
+    /// Console progress: <c>auto</c> (a live bar on a terminal, plain log lines when output is redirected, as in CI),
+    /// <c>bar</c>, <c>plain</c> (a line every <see cref="LogPeriod"/>) or <c>none</c> (messages only: start, evaluations, end).
+    /// </summary>
+    public ProgressMode Progress { get; init; } = ProgressMode.Auto;
+
+    /// <summary>Write TensorBoard event files (<c>events.out.tfevents.*</c>) in the output directory.</summary>
+    public bool Tensorboard { get; init; } = true;
+
     /// <summary>Extra training hooks, run in order.</summary>
     public IReadOnlyList<ComponentSpec<ITrainingHook>> Hooks { get; init; } = [];
+}
+
+/// <summary>How training progress is shown on the console (<c>runtime.progress</c>).</summary>
+public enum ProgressMode
+{
+    Auto,
+    Bar,
+    Plain,
+    None,
 }

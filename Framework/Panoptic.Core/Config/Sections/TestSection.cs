@@ -16,8 +16,26 @@ public sealed record TestSection : ConfigOptions
     /// <summary>Evaluators; empty picks them from the test dataset's kind (COCO instances, panoptic, …).</summary>
     public IReadOnlyList<ComponentSpec<IEvaluator>> Evaluators { get; init; } = [];
 
+    /// <summary>
+    /// The metric that picks <c>model_best</c> after each evaluation, as <c>task/metric</c> (<c>segm/AP</c>,
+    /// <c>panoptic/PQ</c>; with several test datasets <c>dataset/task/metric</c>); null keeps no best checkpoint
+    /// (detectron2 <c>BestCheckpointer</c>).
+    /// </summary>
+    [RegularExpression(@"^[^/\s]+(/[^/\s]+)+$")]
+    public string? BestMetric { get; init; }
+
+    /// <summary>Whether a larger (<c>max</c>) or smaller (<c>min</c>) <see cref="BestMetric"/> is better.</summary>
+    public MetricMode BestMode { get; init; } = MetricMode.Max;
+
     /// <summary>Metrics a run must reach, as <c>task/metric: value</c> checks (detectron2 <c>EXPECTED_RESULTS</c>).</summary>
     public IReadOnlyList<ExpectedResult> ExpectedResults { get; init; } = [];
+}
+
+/// <summary>Which direction of a metric is better.</summary>
+public enum MetricMode
+{
+    Max,
+    Min,
 }
 
 /// <summary>One expected metric of <c>test.expected_results</c>.</summary>

@@ -35,9 +35,21 @@ public sealed class DataLoader
     /// <c>foreach</c> does): the workers stop and unconsumed batches are freed.
     /// </summary>
     /// <exception cref="DatasetDataException">An image or annotation file cannot be used (raised when its batch is reached).</exception>
-    public IEnumerable<DataBatch> Batches()
+    public IEnumerable<DataBatch> Batches() => Batches(0);
+
+    /// <summary>
+    /// The batches from the one with sequence number <paramref name="firstSequence"/> on (what a resumed run continues
+    /// with): the plan before it is walked (no image is read), so the batches are exactly those an uninterrupted
+    /// enumeration delivers from that point.
+    /// </summary>
+    /// <exception cref="DatasetDataException">An image or annotation file cannot be used (raised when its batch is reached).</exception>
+    public IEnumerable<DataBatch> Batches(long firstSequence)
     {
-        var plan = new BatchPlanner(_records, Settings).Plan();
+        ArgumentOutOfRangeException.ThrowIfNegative(firstSequence);
+        // Renumbered from 0 so the prefetcher hands batches out in order; each image keeps its planned seed.
+        var plan = new BatchPlanner(_records, Settings).Plan()
+            .SkipWhile(batch => batch.Sequence < firstSequence)
+            .Select(batch => batch with { Sequence = batch.Sequence - firstSequence });
         if (Settings.NumWorkers == 0)
         {
             foreach (var batch in plan)

@@ -23,7 +23,7 @@ public sealed class DataLoaderTests(SyntheticSet set) : IClassFixture<SyntheticS
         new(Records, new DatasetMapper(new TransformPipeline([flip ?? new CoinFlip()]), new MapperOptions()), settings);
 
     /// <summary>What identifies a batch: its images, their pixels and their targets.</summary>
-    private static string Fingerprint(DataBatch batch)
+    internal static string Fingerprint(DataBatch batch)
     {
         using var pixels = batch.Images.Tensor.Sum(DType.Float64);
         using var semantic = batch.SemanticTargets!.Sum();

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Panoptic.Cli.Commands.Training;
+using Panoptic.Core.Config.Sections;
+using Panoptic.Core.Engine.Launch;
+using Panoptic.Core.Hosting;
+
+namespace Panoptic.Cli.Commands;
+
+/// <summary>
+/// <c>panoptic train --config C [overrides…] [--output DIR] [--resume] [--init-from W]</c>: trains the config's model
+/// (see <c>Framework/Panoptic.Core/Engine/README.md</c>). Exit codes: 0 done (or stopped by a hook), 2 bad input,
+/// 3 a loss became NaN/Inf, 130 interrupted by Ctrl+C (after writing a checkpoint), 1 internal error.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Build()
+    {
+        var config = new Option<string>("--config") { Required = true, Description = "Training config (YAML)." };
+        var output = new Option<string?>("--output") { Description = "Output folder (sets runtime.output_dir): checkpoints/, metrics.jsonl, events.out.tfevents.*, manifest.json, config.yaml, log.txt." };
+        var resume = new Option<bool>("--resume") { Description = "Continue from the newest checkpoint in the output folder (exactly, on the CPU); without one, start normally." };
+        var initFrom = new Option<string?>("--init-from") { Description = "Start from these weights only: ours (.safetensors, a checkpoint or a state dict) or a PyTorch state dict (.pth, mapped by the model)." };
+        var plugins = PluginsCommand.PluginOption();
+        var overrides = new Argument<string[]>("overrides") { Description = "Config overrides key.path=value.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("train", "Train the config's model: checkpoints, metrics.jsonl, TensorBoard events, manifest; --resume continues a run exactly.");
+        foreach (var option in new Option[] { config, output, resume, initFrom, plugins })
+            command.Options.Add(option);
+        command.Arguments.Add(overrides);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var allOverrides = (parse.GetValue(overrides) ?? []).ToList();
+            if (parse.GetValue(output) is { } folder)
+                allOverrides.Add($"runtime.output_dir={Path.GetFullPath(folder)}");
+            if (parse.GetValue(initFrom) is { } weights && !File.Exists(weights))
+                throw new UserInputException($"--init-from: file not found: {weights}");
+            var runtime = PanopticRuntime.Load(parse.GetValue(config)!, allOverrides, PluginSelection.Default with { CommandLine = parse.GetValue(plugins) ?? [] });
+            var section = runtime.Config!.Section<RuntimeSection>();
+            Panoptic.Torch.Torch.Initialize(section.Threads > 0 ? section.Threads : null);
+            using var interrupt = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                // The first Ctrl+C stops after the current iteration, with a checkpoint; a second one ends the process.
+                e.Cancel = !interrupt.IsCancellationRequested;
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var result = TrainingLauncher.Run(runtime, new LaunchOptions
+                {
+                    Resume = parse.GetValue(resume),
+                    InitFrom = parse.GetValue(initFrom) is { } w ? Path.GetFullPath(w) : null,
+                    CommandLine = Environment.GetCommandLineArgs(),
+                    Progress = SpectreProgress.For(section.Progress),
+                    Blas = string.Join(", ", MappedLibraries.BlasAfterMatmul()),
+                    Cancellation = interrupt.Token,
+                });
+                return interrupt.IsCancellationRequested && !result.Completed ? CliErrors.Interrupted : CliErrors.Ok;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }));
+        return command;
+    }
+}
