@@ -28,3 +28,15 @@ public static class Warmup
         };
     }
 }
+
+/// <summary>A schedule with <see cref="Warmup"/> in front: subclasses give the factor after warm-up.</summary>
+public abstract class WarmupSchedule(LRScheduleContext context) : ILRSchedule
+{
+    /// <summary>The solver's schedule settings.</summary>
+    protected LRScheduleContext Context { get; } = context;
+
+    public double Factor(int iteration) => Warmup.Apply(Context, AfterWarmup, iteration);
+
+    /// <summary>The schedule's factor at <paramref name="iteration"/>, as if there were no warm-up.</summary>
+    protected abstract double AfterWarmup(int iteration);
+}

@@ -12,13 +12,10 @@ public sealed record WarmupCosineLROptions : ComponentOptions;
 /// <c>WarmupCosineLR</c>: <c>CosineParamScheduler(1, end)</c>): <c>end + (1 − end)(1 + cos(π i / max_iter)) / 2</c>.
 /// </summary>
 [Component("WarmupCosineLR", Description = "Warm-up, then cosine decay to solver.base_lr_end (detectron2 WarmupCosineLR).")]
-public sealed class WarmupCosineLR : ILRSchedule
+public sealed class WarmupCosineLR : WarmupSchedule
 {
-    private readonly LRScheduleContext _context;
-
-    public WarmupCosineLR(LRScheduleContext context)
+    public WarmupCosineLR(LRScheduleContext context) : base(context)
     {
-        _context = context;
     }
 
     public WarmupCosineLR(WarmupCosineLROptions options, LRScheduleContext context) : this(context)
@@ -26,11 +23,9 @@ public sealed class WarmupCosineLR : ILRSchedule
         _ = options;
     }
 
-    public double Factor(int iteration) => Warmup.Apply(_context, Cosine, iteration);
-
-    private double Cosine(int iteration)
+    protected override double AfterWarmup(int iteration)
     {
-        var end = _context.EndFactor;
-        return end + 0.5 * (1 - end) * (1 + Math.Cos(Math.PI * iteration / _context.MaxIterations));
+        var end = Context.EndFactor;
+        return end + 0.5 * (1 - end) * (1 + Math.Cos(Math.PI * iteration / Context.MaxIterations));
     }
 }

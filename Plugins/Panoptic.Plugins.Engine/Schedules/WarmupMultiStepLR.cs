@@ -13,13 +13,10 @@ public sealed record WarmupMultiStepLROptions : ComponentOptions;
 /// so the decay applies from the step iteration itself. The default schedule when <c>solver.lr_schedule</c> is null.
 /// </summary>
 [Component("WarmupMultiStepLR", Description = "Warm-up, then ×gamma at each of solver.steps (detectron2's default).")]
-public sealed class WarmupMultiStepLR : ILRSchedule
+public sealed class WarmupMultiStepLR : WarmupSchedule
 {
-    private readonly LRScheduleContext _context;
-
-    public WarmupMultiStepLR(LRScheduleContext context)
+    public WarmupMultiStepLR(LRScheduleContext context) : base(context)
     {
-        _context = context;
     }
 
     public WarmupMultiStepLR(WarmupMultiStepLROptions options, LRScheduleContext context) : this(context)
@@ -27,7 +24,5 @@ public sealed class WarmupMultiStepLR : ILRSchedule
         _ = options;
     }
 
-    public double Factor(int iteration) => Warmup.Apply(_context, Decayed, iteration);
-
-    private double Decayed(int iteration) => Math.Pow(_context.Gamma, _context.Steps.Count(step => step <= iteration));
+    protected override double AfterWarmup(int iteration) => Math.Pow(Context.Gamma, Context.Steps.Count(step => step <= iteration));
 }

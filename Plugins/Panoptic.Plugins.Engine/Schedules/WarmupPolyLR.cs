@@ -18,15 +18,13 @@ public sealed record WarmupPolyLROptions : ComponentOptions
 /// <c>PolynomialDecayParamScheduler</c> when the end is 0): <c>end + (1 − end)(1 − i / max_iter)^power</c>.
 /// </summary>
 [Component("WarmupPolyLR", Description = "Warm-up, then (1 - iter/max_iter)^power decay to solver.base_lr_end.")]
-public sealed class WarmupPolyLR : ILRSchedule
+public sealed class WarmupPolyLR : WarmupSchedule
 {
-    private readonly LRScheduleContext _context;
     private readonly double _power;
 
-    public WarmupPolyLR(LRScheduleContext context, double power = 0.9)
+    public WarmupPolyLR(LRScheduleContext context, double power = 0.9) : base(context)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(power);
-        _context = context;
         _power = power;
     }
 
@@ -34,11 +32,9 @@ public sealed class WarmupPolyLR : ILRSchedule
     {
     }
 
-    public double Factor(int iteration) => Warmup.Apply(_context, Poly, iteration);
-
-    private double Poly(int iteration)
+    protected override double AfterWarmup(int iteration)
     {
-        var end = _context.EndFactor;
-        return end + (1 - end) * Math.Pow(1 - (double)iteration / _context.MaxIterations, _power);
+        var end = Context.EndFactor;
+        return end + (1 - end) * Math.Pow(1 - (double)iteration / Context.MaxIterations, _power);
     }
 }

@@ -21,7 +21,8 @@ public sealed class InterruptedCheckpointTests(TinyTrainingSet set) : IClassFixt
         using (var process = Process.Start(CliRun.StartInfo(["train", "--config", set.Config, "--output", output, "solver.max_iter=1000", "solver.steps=[900]", .. large]))!)
         {
             var clock = Stopwatch.StartNew();
-            while (!(File.Exists(Path.Combine(checkpoints, CheckpointStore.PointerFile)) && Temporaries(checkpoints).Length > 0))
+            // Kill early in a write (under a quarter of its 256 MB), so it cannot finish before the signal lands.
+            while (!(File.Exists(Path.Combine(checkpoints, CheckpointStore.PointerFile)) && WriteInProgress(checkpoints)))
             {
                 if (process.HasExited)
                     throw new InvalidOperationException($"training ended (exit {process.ExitCode}) before a checkpoint write could be cut off: {process.StandardError.ReadToEnd()}");
@@ -53,6 +54,9 @@ public sealed class InterruptedCheckpointTests(TinyTrainingSet set) : IClassFixt
         Temporaries(checkpoints).Should().BeEmpty();
         SafeTensors.ReadHeader(Path.Combine(checkpoints, CheckpointStore.FinalName)).Tensors.Should().Contain(t => t.Name == "model.padding");
     }
+
+    private static bool WriteInProgress(string folder) =>
+        Directory.Exists(folder) && Directory.GetFiles(folder, "model_*.safetensors.tmp-*").Any(f => new FileInfo(f).Length < 64L << 20);
 
     private static string[] Temporaries(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder, "*.tmp-*") : [];
 }
