@@ -12,7 +12,7 @@ namespace Panoptic.Plugins.MaskRCNN.MetaArchitectures;
 /// <see cref="PixelDivisor"/>, <see cref="MinSize"/> and <see cref="MaxSize"/>): backbone, proposals, RoI heads,
 /// input normalisation and resizing, output masks.
 /// </summary>
-public sealed record GeneralizedRCNNOptions : ComponentOptions
+public record GeneralizedRCNNOptions : ComponentOptions
 {
     /// <summary>Feature extractor.</summary>
     public ComponentSpec<IBackbone> Backbone { get; init; } = ComponentSpec<IBackbone>.Named("FPN");

@@ -3,33 +3,27 @@ using Panoptic.Abstractions.Components;
 using Panoptic.Abstractions.Config;
 using Panoptic.Abstractions.Modeling.Segmentation;
 using Panoptic.Abstractions.Structures;
-using Panoptic.Core.Config.Binding;
-using Panoptic.Core.Config.Loading;
-using Panoptic.Core.Config.Tree;
 using Panoptic.Core.Hosting;
+using Panoptic.Plugins.Backbones.ResNets;
+using Panoptic.Plugins.MaskRCNN.MetaArchitectures;
 using Panoptic.Plugins.PanopticFPN.Fusion;
 using Panoptic.Plugins.PanopticFPN.SemanticHeads;
+using Panoptic.Plugins.RoIOps.Pooling;
 using Panoptic.Plugins.TestSupport;
+
+using PanopticFPNArchitecture = Panoptic.Plugins.MaskRCNN.MetaArchitectures.PanopticFPN;
 
 namespace Panoptic.Plugins.PanopticFPN.Tests.Configs;
 
-/// <summary><c>Configs/base/models/panoptic_fpn_r50.yaml</c>: its semantic-head and fusion sections bind strictly to the plugin's options.</summary>
+/// <summary><c>Configs/base/models/panoptic_fpn_r50.yaml</c>: the whole model section binds strictly to <see cref="PanopticFPNOptions"/>, its semantic-head and fusion sections to the plugin's options.</summary>
 public sealed class PanopticFpnConfigTests
 {
-    /// <summary>The two sections as the PanopticFPN meta-architecture's options will hold them.</summary>
-    public sealed record PanopticSections : ConfigOptions
-    {
-        public ComponentSpec<ISemanticHead> SemSegHead { get; init; } = ComponentSpec<ISemanticHead>.Named("SemanticFPNHead");
-
-        public ComponentSpec<IPanopticFusion> PanopticFusion { get; init; } = ComponentSpec<IPanopticFusion>.Named("HeuristicFusion");
-    }
-
     private static readonly string ConfigPath = RepositoryPaths.Config("base/models/panoptic_fpn_r50.yaml");
 
-    private static readonly ModelFactory Factory = new(typeof(SemanticFPNHead).Assembly);
+    private static readonly ModelFactory Factory = new(typeof(SemanticFPNHead).Assembly, typeof(PanopticFPNArchitecture).Assembly, typeof(ResNet).Assembly, typeof(RoIAlignPooler).Assembly);
 
-    private static PanopticSections Bind(params string[] overrides) =>
-        ConfigBinder.BindOptions<PanopticSections>((ConfigMapping)ConfigLoader.Load(ConfigPath, overrides).Root["model"]!, Factory.Catalog, "model");
+    private static PanopticFPNOptions Bind(params string[] overrides) =>
+        (PanopticFPNOptions)Factory.Config(ConfigPath, overrides).Model!.Options!;
 
     [Fact]
     public void The_shipped_sections_bind_to_panoptic_fpns_values_and_build()
