@@ -5,6 +5,7 @@ using Panoptic.Abstractions.Modeling;
 using Panoptic.Abstractions.Structures;
 using Panoptic.Evaluation.Coco;
 using Panoptic.Evaluation.Masks;
+using Panoptic.Evaluation.PanopticQuality;
 using Panoptic.Torch;
 using EvalRle = Panoptic.Evaluation.Masks.RleMask;
 
@@ -92,6 +93,7 @@ public sealed class CocoInstanceEvaluator : IEvaluator
         foreach (var record in _records.Values.OrderBy(r => r.ImageId))
         {
             images.Add(new CocoImage(record.ImageId, record.Width, record.Height, record.FileName));
+            int[]? panopticIds = null;
             foreach (var a in record.Annotations)
             {
                 BoxXywh? box = a.Box.Count == 4
@@ -104,12 +106,26 @@ public sealed class CocoInstanceEvaluator : IEvaluator
                     segmentation = new CompressedRleSegmentation(rle.Height, rle.Width, rle.Counts);
                 else if (a.Polygons is { Count: > 0 } polygons)
                     segmentation = new PolygonSegmentation(polygons.Select(p => p.Select(v => (double)v).ToArray()).ToList());
+                else if (a.SegmentId is { } segment && record.PanopticSegmentationFile is { } png)
+                {
+                    // A panoptic dataset's thing: its mask is the PNG's pixels with the segment id.
+                    panopticIds ??= ReadPanopticIds(png, record);
+                    segmentation = CompressedRleSegmentation.Compress(RleBitmap.FromIdMap(panopticIds, record.Height, record.Width, segment));
+                }
                 var area = a.Area
                     ?? (segmentation is not null ? segmentation.ToMask(record.Height, record.Width).Area : box?.Area ?? 0);
                 annotations.Add(new CocoAnnotation(nextId++, record.ImageId, DatasetId(a.CategoryId), area, box, segmentation, a.IsCrowd));
             }
         }
         return new CocoDataset(images, categories, annotations, "records");
+    }
+
+    private static int[] ReadPanopticIds(string png, DatasetRecord record)
+    {
+        var (width, height, ids) = PanopticIds.ReadPng(png);
+        if (width != record.Width || height != record.Height)
+            throw new ArgumentException($"{png} is {width}x{height} but image {record.ImageId} is {record.Width}x{record.Height}");
+        return ids;
     }
 
     private int DatasetId(int index) => _metadata.ThingDatasetIds.TryGetValue(index, out var id) ? id : index;
