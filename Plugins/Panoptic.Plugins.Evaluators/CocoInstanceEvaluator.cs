@@ -128,7 +128,7 @@ public sealed class CocoInstanceEvaluator : IEvaluator
         return ids;
     }
 
-    private int DatasetId(int index) => _metadata.ThingDatasetIds.TryGetValue(index, out var id) ? id : index;
+    private int DatasetId(int index) => _metadata.ThingDatasetId(index);
 
     private List<CocoDetection> Convert(DatasetRecord record, Instances instances)
     {

@@ -18,13 +18,7 @@ public sealed class PanopticQualityEvaluator : IEvaluator
     {
         ArgumentNullException.ThrowIfNull(metadata);
         _metadata = metadata;
-        var categories = new List<PanopticCategory>();
-        for (var i = 0; i < metadata.ThingClasses.Count; i++)
-            categories.Add(new PanopticCategory(ThingId(i), metadata.ThingClasses[i], true));
-        // Stuff classes follow the "separated" convention: index 0 is 'things'; stuff is 1..S.
-        foreach (var (index, id) in metadata.StuffDatasetIds.OrderBy(p => p.Key))
-            categories.Add(new PanopticCategory(id, index < metadata.StuffClasses.Count ? metadata.StuffClasses[index] : $"stuff{index}", false));
-        _evaluator = new PanopticEvaluator(categories);
+        _evaluator = new PanopticEvaluator(metadata.PanopticCategories().Select(c => new PanopticCategory(c.Id, c.Name, c.IsThing)).ToList());
     }
 
     public PanopticQualityEvaluator(PanopticQualityEvaluatorOptions options, EvaluatorContext context) : this(context.Metadata)
@@ -89,7 +83,7 @@ public sealed class PanopticQualityEvaluator : IEvaluator
         };
     }
 
-    private int ThingId(int index) => _metadata.ThingDatasetIds.TryGetValue(index, out var id) ? id : index;
+    private int ThingId(int index) => _metadata.ThingDatasetId(index);
 
-    private int StuffId(int index) => _metadata.StuffDatasetIds.TryGetValue(index, out var id) ? id : index;
+    private int StuffId(int index) => _metadata.StuffDatasetId(index);
 }

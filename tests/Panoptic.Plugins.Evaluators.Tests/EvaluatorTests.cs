@@ -90,6 +90,22 @@ public sealed class EvaluatorTests(SyntheticEvalSet set) : IClassFixture<Synthet
     }
 
     [Fact]
+    public void Panoptic_dataset_things_are_evaluated_with_their_png_masks()
+    {
+        // Panoptic records carry no RLE/polygons: the evaluator takes each thing's mask from the PNG's segment id.
+        var panoptic = set.Panoptic.Records.OrderBy(r => r.ImageId).ToList();
+        panoptic.SelectMany(r => r.Annotations).Should().OnlyContain(a => a.Rle == null && a.Polygons == null && a.SegmentId != null);
+        var byId = set.Instances.Records.ToDictionary(r => r.ImageId);
+        var evaluator = new CocoInstanceEvaluator(set.Panoptic.Metadata, ["segm"]);
+        evaluator.Process(panoptic.Select(Input).ToList(), panoptic.Select(r => InstancesFromRecord(byId[r.ImageId])).ToList());
+        evaluator.Evaluate()["segm"]["AP"].Should().BeApproximately(1.0, 1e-12);
+
+        evaluator.Reset();
+        evaluator.Process(panoptic.Select(Input).ToList(), panoptic.Select(r => InstancesFromRecord(byId[r.ImageId], shift: 3)).ToList());
+        evaluator.Evaluate()["segm"]["AP"].Should().BeLessThan(0.99);
+    }
+
+    [Fact]
     public void Shifted_or_missing_predictions_score_lower()
     {
         var records = set.Instances.Records;

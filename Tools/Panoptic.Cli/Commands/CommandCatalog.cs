@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return DemoCommand.Build();
         yield return DoctorCommand.Build();
         yield return BenchmarkCommand.Build();
         yield return EvalCommand.Build();

@@ -37,9 +37,17 @@ public sealed record WeightsReport(string Path, int Loaded, IReadOnlyList<string
 /// </summary>
 public static class InitialWeights
 {
-    /// <exception cref="CheckpointException">Unknown extension, or nothing in the file fits the model.</exception>
+    /// <param name="model">The model to fill.</param>
+    /// <param name="path">The weights file.</param>
+    /// <param name="strict">
+    /// Every model tensor must come from the file with its shape (inference from a trained model: a partial load would
+    /// silently predict with random layers); names only in the file are still ignored.
+    /// </param>
+    /// <exception cref="CheckpointException">
+    /// Unknown extension, nothing in the file fits the model, or (strict) a model tensor missing from the file or shaped differently.
+    /// </exception>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    public static WeightsReport Load(Module model, string path)
+    public static WeightsReport Load(Module model, string path, bool strict = false)
     {
         var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".safetensors" or ".pth" or ".pt"))
@@ -58,7 +66,16 @@ public static class InitialWeights
         {
             entries = external.MapExternalWeights(entries, path);
         }
-        return LoadMatching(model, entries, path);
+        var report = LoadMatching(model, entries, path);
+        if (strict && (report.Missing.Count > 0 || report.ShapeMismatches.Count > 0))
+        {
+            throw new CheckpointException(
+                $"{path} does not fit the config's model {model.GetType().Name}: " +
+                (report.Missing.Count > 0 ? $"{report.Missing.Count} tensor(s) missing ({string.Join(", ", report.Missing.Take(5))}{(report.Missing.Count > 5 ? ", …" : "")}) " : "") +
+                (report.ShapeMismatches.Count > 0 ? $"{report.ShapeMismatches.Count} of another shape ({string.Join("; ", report.ShapeMismatches.Take(3))})" : "") +
+                "; were the weights trained with this config?");
+        }
+        return report;
     }
 
     private static WeightsReport LoadMatching(Module model, IReadOnlyList<KeyValuePair<string, Tensor>> entries, string path)

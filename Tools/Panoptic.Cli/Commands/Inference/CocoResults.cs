@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DatasetMetadata = Panoptic.Abstractions.Data.DatasetMetadata;
 using Panoptic.Abstractions.Structures;
 using AtomicFile = Panoptic.Evaluation.IO.AtomicFile;
 using Panoptic.Evaluation.Masks;
@@ -10,7 +11,9 @@ namespace Panoptic.Cli.Commands.Inference;
 /// Detections as a COCO results file: a list of {image_id, category_id, bbox [x, y, w, h], score, segmentation
 /// {size [h, w], counts}} in original image pixels, masks as compressed RLE (pycocotools' string form).
 /// </summary>
-internal sealed class CocoResults
+/// <param name="metadata">Maps contiguous classes to dataset category ids; without it, <paramref name="categoryIdOffset"/> is added.</param>
+/// <param name="categoryIdOffset">Added to the contiguous class index when there is no metadata.</param>
+internal sealed class CocoResults(DatasetMetadata? metadata, int categoryIdOffset)
 {
     private readonly List<Action<Utf8JsonWriter>> _entries = [];
 
@@ -19,8 +22,7 @@ internal sealed class CocoResults
 
     /// <param name="imageId">COCO image id.</param>
     /// <param name="instances"><c>pred_boxes</c>, <c>scores</c>, <c>pred_classes</c> and optionally <c>pred_masks</c> (R, H, W) bool.</param>
-    /// <param name="categoryIdOffset">Added to the contiguous class index to give <c>category_id</c>.</param>
-    public void Add(long imageId, Instances instances, int categoryIdOffset)
+    public void Add(long imageId, Instances instances)
     {
         var boxes = instances.Get<Boxes>(InstanceFields.PredBoxes).Tensor.ToArray<float>();
         var scores = instances.Get<Tensor>(InstanceFields.Scores).ToArray<float>();
@@ -29,7 +31,7 @@ internal sealed class CocoResults
         for (var i = 0; i < scores.Length; i++)
         {
             var (x0, y0, x1, y1) = (boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]);
-            var (score, category) = (scores[i], classes[i] + categoryIdOffset);
+            var (score, category) = (scores[i], metadata is null ? classes[i] + categoryIdOffset : metadata.ThingDatasetId((int)classes[i]));
             var rle = masks is null ? null : Encode(masks[i]);
             _entries.Add(writer =>
             {
