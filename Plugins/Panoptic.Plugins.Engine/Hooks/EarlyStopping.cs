@@ -38,11 +38,11 @@ public sealed class EarlyStopping : IStatefulTrainingHook
     /// <summary>Evaluations in a row without improvement.</summary>
     public int Stale { get; private set; }
 
-    /// <exception cref="KeyNotFoundException">The evaluation has no such metric (the message lists those it has).</exception>
+    /// <exception cref="HookConfigException">The evaluation has no such metric (the message lists those it has).</exception>
     public void AfterEvaluation(ITrainingState state, IReadOnlyDictionary<string, double> metrics)
     {
         if (!metrics.TryGetValue(_metric, out var value))
-            throw new KeyNotFoundException($"EarlyStopping: metric '{_metric}' is not among the evaluation's metrics; valid: {string.Join(", ", metrics.Keys)}");
+            throw new HookConfigException($"EarlyStopping: metric '{_metric}' (runtime.hooks: metric) is not among the evaluation's metrics; valid: {string.Join(", ", metrics.Keys)}");
         var improved = !double.IsNaN(value) && (Best is not { } best || (_mode == MetricMode.Max ? value > best + _minDelta : value < best - _minDelta));
         if (improved)
         {

@@ -56,6 +56,15 @@ public sealed class TrainCommandTests(TinyTrainingSet set) : IClassFixture<TinyT
     }
 
     [Fact]
+    public void An_early_stopping_metric_the_evaluation_lacks_exits_with_code_2()
+    {
+        var (code, _, stderr) = CliRun.Run("train", "--config", set.Config, "--output", set.Output("hook"), "runtime.hooks=[{name: EarlyStopping, metric: segm/AP}]");
+
+        code.Should().Be(2, stderr);
+        stderr.Should().Contain("error: EarlyStopping: metric 'segm/AP' (runtime.hooks: metric) is not among the evaluation's metrics; valid: ");
+    }
+
+    [Fact]
     public void Init_from_a_missing_file_exits_with_code_2()
     {
         var (code, _, stderr) = CliRun.Run("train", "--config", set.Config, "--output", set.Output("init"), "--init-from", "/nowhere/w.pth");

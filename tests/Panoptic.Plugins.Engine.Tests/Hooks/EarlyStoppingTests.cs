@@ -41,6 +41,6 @@ public sealed class EarlyStoppingTests
 
         var act = () => hook.AfterEvaluation(new FakeState(), new Dictionary<string, double> { ["segm/AP"] = 1 });
 
-        act.Should().Throw<KeyNotFoundException>().WithMessage("EarlyStopping: metric 'panoptic/PQ' is not among the evaluation's metrics; valid: segm/AP");
+        act.Should().Throw<HookConfigException>().WithMessage("EarlyStopping: metric 'panoptic/PQ' (runtime.hooks: metric) is not among the evaluation's metrics; valid: segm/AP");
     }
 }
