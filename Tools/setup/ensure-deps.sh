@@ -6,7 +6,7 @@ set -euo pipefail
 [ "${PANOPTIC_SKIP_DEPS:-0}" = "1" ] && exit 0
 
 need_pkgs=(
-  cmake g++ libtorch-dev libopenblas0-pthread
+  cmake g++ libtorch-dev libgloo-dev libopenblas0-pthread
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   python3-torch python3-torchvision
 )

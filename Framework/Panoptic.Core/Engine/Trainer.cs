@@ -12,15 +12,24 @@ public sealed class Trainer
 {
     private readonly TrainerSetup _setup;
 
-    /// <exception cref="ArgumentException">The data's batch size is not <c>ims_per_batch / grad_accumulation_steps</c>.</exception>
+    /// <exception cref="ArgumentException">The data's batch size is not <c>ims_per_batch / grad_accumulation_steps</c> (/ world size).</exception>
     public Trainer(TrainerSetup setup)
     {
         _ = setup.Architecture;
-        var micro = setup.Solver.ImsPerBatch / setup.Solver.GradAccumulationSteps;
+        var world = setup.Distributed?.WorldSize ?? 1;
+        var split = setup.Solver.GradAccumulationSteps * world;
+        if (setup.Solver.ImsPerBatch % split != 0)
+        {
+            throw new ArgumentException(
+                $"solver.ims_per_batch {setup.Solver.ImsPerBatch} cannot be split into grad_accumulation_steps {setup.Solver.GradAccumulationSteps} × world size {world} equal micro-batches",
+                nameof(setup));
+        }
+        var micro = setup.Solver.ImsPerBatch / split;
         if (setup.Data.BatchSize != micro)
         {
             throw new ArgumentException(
-                $"the training data delivers {setup.Data.BatchSize} images per batch; solver.ims_per_batch {setup.Solver.ImsPerBatch} / grad_accumulation_steps {setup.Solver.GradAccumulationSteps} needs {micro}",
+                $"the training data delivers {setup.Data.BatchSize} images per batch; solver.ims_per_batch {setup.Solver.ImsPerBatch} / grad_accumulation_steps {setup.Solver.GradAccumulationSteps}" +
+                (world > 1 ? $" / world size {world}" : "") + $" needs {micro}",
                 nameof(setup));
         }
         _setup = setup;

@@ -4,6 +4,7 @@ using Panoptic.Abstractions.Modeling;
 using Panoptic.Core.Config.Sections;
 using Panoptic.Core.Engine.Checkpointing;
 using Panoptic.Core.Engine.Data;
+using Panoptic.Core.Engine.Distributed;
 using Panoptic.Core.Engine.Evaluation;
 using Panoptic.Core.Engine.Observability;
 using Panoptic.Torch.NN;
@@ -46,6 +47,13 @@ public sealed record TrainerSetup
 
     /// <summary>The resolved config stored in checkpoints and compared on resume.</summary>
     public ConfigSnapshot Config { get; init; } = ConfigSnapshot.Empty;
+
+    /// <summary>
+    /// Data-parallel training: this process's rank in the job (see <c>Distributed/</c>). <see cref="Data"/> then
+    /// delivers this rank's share of each batch (<c>ims_per_batch / grad_accumulation_steps / world_size</c> images),
+    /// and only rank 0 writes files and shows progress. Null: one process.
+    /// </summary>
+    public DistributedContext? Distributed { get; init; }
 
     /// <summary>Where <c>test.best_metric</c> was set (for the error when the evaluation lacks it).</summary>
     public ConfigSource? BestMetricSource { get; init; }

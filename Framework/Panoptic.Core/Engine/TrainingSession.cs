@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Panoptic.Abstractions.Data;
 using Panoptic.Core.Engine.Checkpointing;
+using Panoptic.Core.Engine.Distributed;
 using Panoptic.Core.Engine.Evaluation;
 using Panoptic.Core.Engine.Observability;
 using Panoptic.Core.Engine.Optimization;
@@ -8,7 +9,10 @@ using Panoptic.Torch.Optim;
 
 namespace Panoptic.Core.Engine;
 
-/// <summary>One <see cref="Trainer.Run"/>: the optimizer, checkpoints, writers and state of a single process's run.</summary>
+/// <summary>
+/// One <see cref="Trainer.Run"/>: the optimizer, checkpoints, writers and state of a process's run. Under data
+/// parallelism (<see cref="TrainerSetup.Distributed"/>) every rank runs one, and only rank 0 writes files.
+/// </summary>
 internal sealed class TrainingSession : IDisposable
 {
     private readonly TrainerSetup _setup;
@@ -21,6 +25,7 @@ internal sealed class TrainingSession : IDisposable
     private readonly TrainingState _state;
     private readonly BestMetricTracker? _best;
     private readonly HookStates _hookStates;
+    private readonly DataParallel? _parallel;
     private long _nextSequence;
     private string? _lastCheckpoint;
     private IReadOnlyDictionary<string, double> _lastMetrics = new Dictionary<string, double>();
@@ -29,10 +34,13 @@ internal sealed class TrainingSession : IDisposable
     {
         _setup = setup;
         var output = setup.Runtime.OutputDir;
-        Directory.CreateDirectory(output);
-        _log = new RunLog(setup.Progress, output);
+        var main = setup.Distributed?.IsMain ?? true;
+        if (main)
+            Directory.CreateDirectory(output);
+        _log = new RunLog(setup.Progress, main ? output : null);
         _store = new CheckpointStore(Path.Combine(output, "checkpoints"), setup.Solver.CheckpointMaxToKeep);
         _groups = DefaultParamGroups.Build(setup.Model, setup.Solver);
+        _parallel = setup.Distributed is { } distributed ? new DataParallel(distributed, _groups) : null;
         _optimizer = OptimizerFactory.Create(_groups, setup.Solver);
         _learningRate = new ScheduledLearningRate(setup.Schedule, _groups);
         _clipping = new GradientClipping(setup.Solver.ClipGradients);
@@ -43,12 +51,17 @@ internal sealed class TrainingSession : IDisposable
 
     public TrainingResult Run(TrainingStart start, CancellationToken cancellation)
     {
-        if (_store.RemoveStaleTemporaries() is var removed and > 0)
+        if (IsMain && _store.RemoveStaleTemporaries() is var removed and > 0)
             _log.Info($"removed {removed} incomplete checkpoint file(s) a killed run left in {_store.Directory}");
         _log.Write($"optimizer {_optimizer.GetType().Name}: " + string.Join("; ", _groups.Select(g =>
             $"{g.Name}: {g.Parameters.Count} tensors, lr {g.LearningRate:G6}, weight_decay {g.WeightDecay:G6}")));
         var first = Begin(start);
-        using var metrics = new TrainingMetrics(_setup.Runtime.OutputDir, first, _setup.Runtime.Tensorboard, _setup.Runtime.LogPeriod, _setup.Progress);
+        if (_parallel is not null)
+        {
+            _parallel.BroadcastModel(_setup.Model);
+            _log.Info($"data parallel: rank {_parallel.Rank} of {_parallel.WorldSize}, rank 0's weights broadcast, gradients averaged in {_parallel.Buckets} bucket(s)");
+        }
+        using var metrics = new TrainingMetrics(IsMain ? _setup.Runtime.OutputDir : null, first, _setup.Runtime.Tensorboard, _setup.Runtime.LogPeriod, _setup.Progress);
         _setup.Model.Train();
         foreach (var hook in _setup.Hooks)
             hook.BeforeTrain(_state);
@@ -81,10 +94,21 @@ internal sealed class TrainingSession : IDisposable
         switch (start)
         {
             case TrainingStart.Resume resume:
-                using (var checkpoint = CheckpointFile.Load(resume.Checkpoint))
+                // Data parallel: rank 0's file, broadcast to the others (which load a temporary copy).
+                var local = _parallel?.ReceiveCheckpoint(resume.Checkpoint) ?? resume.Checkpoint;
+                try
+                {
+                    using var checkpoint = CheckpointFile.Load(local);
                     return Restore(checkpoint);
+                }
+                finally
+                {
+                    _parallel?.ReleaseCheckpoint(local, resume.Checkpoint);
+                }
             case TrainingStart.InitFrom init:
-                _log.Info(InitialWeights.Load(_setup.Model, init.Weights).ToString());
+                // Data parallel: rank 0 loads the weights; the start-up broadcast gives them to the others.
+                if (IsMain)
+                    _log.Info(InitialWeights.Load(_setup.Model, init.Weights).ToString());
                 return 0;
             default:
                 return 0;
@@ -126,6 +150,9 @@ internal sealed class TrainingSession : IDisposable
             var lr = _learningRate.Apply(iteration);
             _optimizer.ZeroGrad();
             var losses = step.Run(iteration, batches);
+            _parallel?.AverageGradients();
+            if (_parallel is not null)
+                losses = losses with { Losses = _parallel.AverageLosses(losses.Losses) };
             _clipping.Apply(_groups);
             _optimizer.Step();
             _nextSequence += solver.GradAccumulationSteps;
@@ -145,6 +172,8 @@ internal sealed class TrainingSession : IDisposable
                 metrics.Write(iteration, evaluation is null ? scalars : [.. scalars, .. evaluation]);
             if (cancellation.IsCancellationRequested)
                 _state.RequestStop("interrupted");
+            if (_parallel is not null && !isLast && _parallel.AnyStops(_state.StopReason is not null))
+                _state.RequestStop("another rank stopped");
             if (isLast)
                 Save(CheckpointStore.FinalName, iteration);
             else if (IsDue(iteration, solver.CheckpointPeriod) || _state.StopReason is not null)
@@ -165,7 +194,9 @@ internal sealed class TrainingSession : IDisposable
         IReadOnlyDictionary<string, double> metrics;
         try
         {
-            metrics = evaluation.Evaluate(_setup.Architecture);
+            metrics = _parallel is null
+                ? evaluation.Evaluate(_setup.Architecture)
+                : _parallel.Evaluate(iteration, () => evaluation.Evaluate(_setup.Architecture));
         }
         finally
         {
@@ -175,7 +206,7 @@ internal sealed class TrainingSession : IDisposable
         _state.SetEvaluation(metrics);
         _log.Info($"evaluation after iteration {iteration} ({clock.Elapsed.TotalSeconds:0.0} s): " +
                   string.Join("  ", metrics.Select(kv => $"{kv.Key} {kv.Value:0.####}")));
-        if (_best is not null && _best.Offer(metrics, iteration))
+        if (_best is not null && _best.Offer(metrics, iteration) && IsMain)
         {
             var path = _store.SaveAside(CheckpointStore.BestName, p => WriteCheckpoint(p, iteration));
             _log.Info($"new best {_best.Metric} = {_best.Best!.Value:0.####} at iteration {iteration}: {path}");
@@ -187,6 +218,8 @@ internal sealed class TrainingSession : IDisposable
 
     private void Save(string name, int iteration)
     {
+        if (!IsMain)
+            return;
         _lastCheckpoint = _store.Save(name, path => WriteCheckpoint(path, iteration));
         _log.Write($"saved {_lastCheckpoint}");
     }
@@ -209,6 +242,9 @@ internal sealed class TrainingSession : IDisposable
         };
         CheckpointFile.Save(path, _setup.Model, _optimizer, state, _setup.Config.Yaml);
     }
+
+    /// <summary>Whether this process writes the run's files (one process, or rank 0).</summary>
+    private bool IsMain => _parallel?.IsMain ?? true;
 
     /// <summary>Whether iteration <paramref name="iteration"/> completes a period (detectron2: <c>(iter + 1) % period == 0</c>); period 0 never.</summary>
     private static bool IsDue(int iteration, int period) => period > 0 && (iteration + 1) % period == 0;

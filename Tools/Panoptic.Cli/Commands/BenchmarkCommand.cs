@@ -13,6 +13,7 @@ internal static class BenchmarkCommand
         command.Subcommands.Add(Benchmarks.EvalBenchmark.Build());
         command.Subcommands.Add(Benchmarks.ModelBenchmark.Build());
         command.Subcommands.Add(Benchmarks.DataBenchmark.Build());
+        command.Subcommands.Add(Benchmarks.TrainBenchmark.Build());
         return command;
     }
 }

@@ -49,7 +49,8 @@ public sealed class DataLoader
         // Renumbered from 0 so the prefetcher hands batches out in order; each image keeps its planned seed.
         var plan = new BatchPlanner(_records, Settings).Plan()
             .SkipWhile(batch => batch.Sequence < firstSequence)
-            .Select(batch => batch with { Sequence = batch.Sequence - firstSequence });
+            .Select(batch => batch with { Sequence = batch.Sequence - firstSequence })
+            .Select(batch => Settings.Shard is { } shard ? shard.Take(batch, Settings.BatchSize) : batch);
         if (Settings.NumWorkers == 0)
         {
             foreach (var batch in plan)

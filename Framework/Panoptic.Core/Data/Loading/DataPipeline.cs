@@ -62,8 +62,9 @@ public sealed class DataPipeline(DatasetSection section, DatasetSourceRegistry s
     /// <param name="dataset">From <see cref="LoadTrain"/>.</param>
     /// <param name="batchSize">Images per batch (<c>solver.ims_per_batch</c>).</param>
     /// <param name="seed">Root seed (<c>runtime.seed</c>).</param>
-    public DataLoader TrainLoader(LoadedDataset dataset, int batchSize, ulong seed) =>
-        new(dataset.Records, Mapper(isTrain: true), Settings(batchSize, seed) with { Infinite = true, Shuffle = Section.Loader.Shuffle });
+    /// <param name="shard">Data parallelism: this rank's slice of each batch of <paramref name="batchSize"/>.</param>
+    public DataLoader TrainLoader(LoadedDataset dataset, int batchSize, ulong seed, LoaderShard? shard = null) =>
+        new(dataset.Records, Mapper(isTrain: true), Settings(batchSize, seed) with { Infinite = true, Shuffle = Section.Loader.Shuffle, Shard = shard });
 
     /// <summary>One pass in file order, no grouping, nothing dropped.</summary>
     public DataLoader TestLoader(LoadedDataset dataset, int batchSize = 1) =>

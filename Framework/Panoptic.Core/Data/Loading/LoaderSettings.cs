@@ -33,6 +33,15 @@ public sealed record LoaderSettings
     /// <summary>Fill value of padded semantic targets.</summary>
     public int IgnoreLabel { get; init; } = 255;
 
+    /// <summary>
+    /// Data parallelism: this rank's slice of each batch (<see cref="BatchSize"/> is then the global batch; each
+    /// delivered batch holds <see cref="BatchSize"/> / <see cref="LoaderShard.Count"/> images). Null: whole batches.
+    /// </summary>
+    public LoaderShard? Shard { get; init; }
+
+    /// <summary>Images per delivered batch: <see cref="BatchSize"/>, or this rank's share of it.</summary>
+    public int DeliveredBatchSize => Shard is { } shard ? BatchSize / shard.Count : BatchSize;
+
     /// <exception cref="ArgumentOutOfRangeException">A count out of range.</exception>
     public void Validate()
     {
@@ -40,5 +49,6 @@ public sealed record LoaderSettings
         if (NumWorkers < 0) throw new ArgumentOutOfRangeException(nameof(NumWorkers), NumWorkers, "workers must be 0 or more");
         if (SizeDivisibility < 1) throw new ArgumentOutOfRangeException(nameof(SizeDivisibility), SizeDivisibility, "size divisibility must be at least 1");
         if (PrefetchBatches < 1) throw new ArgumentOutOfRangeException(nameof(PrefetchBatches), PrefetchBatches, "prefetch must be at least 1 batch");
+        Shard?.Validate(BatchSize);
     }
 }

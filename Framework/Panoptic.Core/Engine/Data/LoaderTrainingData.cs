@@ -16,7 +16,7 @@ public sealed class LoaderTrainingData : ITrainingData
         _loader = loader;
     }
 
-    public int BatchSize => _loader.Settings.BatchSize;
+    public int BatchSize => _loader.Settings.DeliveredBatchSize;
 
     public ulong Seed => _loader.Settings.Seed;
 

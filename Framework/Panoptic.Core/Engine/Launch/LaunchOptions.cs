@@ -19,6 +19,12 @@ public sealed record LaunchOptions
     /// <summary>The BLAS library in use, for the manifest (the command line probes it).</summary>
     public string? Blas { get; init; }
 
+    /// <summary>
+    /// Data-parallel training: join the job these options describe (<c>--rank</c>, <c>--world-size</c>,
+    /// <c>--master-addr</c>, <c>--master-port</c>). Null: one process.
+    /// </summary>
+    public Distributed.DistributedOptions? Distributed { get; init; }
+
     /// <summary>Stops training after the current iteration, with a checkpoint (Ctrl+C).</summary>
     public CancellationToken Cancellation { get; init; }
 }

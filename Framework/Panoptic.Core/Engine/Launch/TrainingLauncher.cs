@@ -10,6 +10,7 @@ using Panoptic.Core.Config.Tree;
 using Panoptic.Core.Data.Loading;
 using Panoptic.Core.Engine.Checkpointing;
 using Panoptic.Core.Engine.Data;
+using Panoptic.Core.Engine.Distributed;
 using Panoptic.Core.Engine.Evaluation;
 using Panoptic.Core.Engine.Observability;
 using Panoptic.Core.Engine.Optimization;
@@ -25,7 +26,9 @@ using Torch = Panoptic.Torch.Torch;
 /// <c>panoptic train</c> made of a loaded runtime (detectron2 <c>DefaultTrainer</c> + <c>default_setup</c>): scales
 /// the solver, picks the start (resume / init-from / fresh) and the seed, seeds the global generator before the model
 /// is built, builds data, model, schedule (default <c>WarmupMultiStepLR</c>), hooks and evaluation through their
-/// registries, writes <c>config.yaml</c> and <c>manifest.json</c>, and runs the <see cref="Trainer"/>.
+/// registries, writes <c>config.yaml</c> and <c>manifest.json</c>, and runs the <see cref="Trainer"/>. With
+/// <see cref="LaunchOptions.Distributed"/> it first joins the data-parallel job: rank 0 decides the seed and the
+/// checkpoint to resume from, each rank loads its shard of every batch, and only rank 0 writes files.
 /// </summary>
 public static class TrainingLauncher
 {
@@ -37,18 +40,21 @@ public static class TrainingLauncher
         var config = runtime.Config ?? throw new ArgumentException("the runtime was made without a config", nameof(runtime));
         var services = runtime.Services;
         var runtimeSection = config.Section<RuntimeSection>();
-        Torch.Initialize(runtimeSection.Threads > 0 ? runtimeSection.Threads : null);
-        var scaled = SolverScaling.Apply(config.Section<SolverSection>(), config.Section<TestSection>());
+        Torch.Initialize(options.Distributed is { } distributed
+            ? distributed.ThreadsPerProcess(runtimeSection.Threads)
+            : runtimeSection.Threads > 0 ? runtimeSection.Threads : null);
+        using var context = options.Distributed is { } join ? DistributedContext.Join(join) : null;
+        var main = context?.IsMain ?? true;
+        var scaled = SolverScaling.Apply(config.Section<SolverSection>(), config.Section<TestSection>(), context?.WorldSize ?? 1);
         var solver = scaled.Solver;
         var output = runtimeSection.OutputDir;
-        Directory.CreateDirectory(output);
-        var log = options.Progress;
+        if (main)
+            Directory.CreateDirectory(output);
+        var log = main ? options.Progress : PlainProgress.Silent;
 
-        var resume = options.Resume ? new CheckpointStore(Path.Combine(output, "checkpoints"), 0).FindLatest() : null;
-        if (options.Resume && resume is null)
-            log.Message($"--resume: no checkpoint in {Path.Combine(output, "checkpoints")}; starting {(options.InitFrom is null ? "from scratch" : "from " + options.InitFrom)}");
-        var resumed = resume is null ? null : CheckpointFile.ReadState(resume);
-        var seed = RunSeed.Choose(runtimeSection.Seed, resumed, resume);
+        var (resume, seed) = context is null ? Decide(runtimeSection, options, output, log) : Shared(context, runtimeSection, options, output, log);
+        if (context is not null)
+            log.Message($"data parallel: {context.WorldSize} processes ({options.Distributed!.Backend}, master {options.Distributed.MasterAddr}:{options.Distributed.MasterPort}), {solver.ImsPerBatch / context.WorldSize} images per process per iteration");
         log.Message($"seed {seed.Value}{(seed.Drawn ? $" (drawn; runtime.seed={seed.Value} repeats this run)" : "")}");
         if (scaled.Note is { } note)
             log.Message(note);
@@ -56,7 +62,8 @@ public static class TrainingLauncher
 
         var pipeline = DataPipeline.From(services);
         var train = pipeline.LoadTrain();
-        var data = new LoaderTrainingData(pipeline.TrainLoader(train, solver.ImsPerBatch / solver.GradAccumulationSteps, seed.Value));
+        var shard = context is null ? null : new LoaderShard(context.Rank, context.WorldSize);
+        var data = new LoaderTrainingData(pipeline.TrainLoader(train, solver.ImsPerBatch / solver.GradAccumulationSteps, seed.Value, shard));
         var spec = config.Model ?? throw new ConfigException(new ConfigError(new ConfigSource.Default("config"), SectionCatalog.ModelKey,
             "the config has no model; set model: {name: GeneralizedRCNN, …} (panoptic plugins list --kind meta_architecture lists them)"));
         using var model = BuildModel(services, spec, train, runtimeSection.Device);
@@ -68,11 +75,15 @@ public static class TrainingLauncher
                     (solver.GradAccumulationSteps > 1 ? $" ({solver.GradAccumulationSteps} micro-batches)" : "") + $"; {evaluationNote}; output {output}");
 
         var snapshot = ConfigSnapshot.From(config);
-        AtomicFile.WriteAllText(Path.Combine(output, "config.yaml"), snapshot.Yaml);
         TrainingStart start = resume is not null ? new TrainingStart.Resume(resume)
             : options.InitFrom is { } weights ? new TrainingStart.InitFrom(weights)
             : TrainingStart.FromScratch;
-        Manifest(runtime, config, snapshot, options, seed, scaled.Note, start).Write(Path.Combine(output, RunManifest.FileName));
+        if (main)
+        {
+            AtomicFile.WriteAllText(Path.Combine(output, "config.yaml"), snapshot.Yaml);
+            (Manifest(runtime, config, snapshot, options, seed, scaled.Note, start) with { WorldSize = context?.WorldSize ?? 1 })
+                .Write(Path.Combine(output, RunManifest.FileName));
+        }
 
         var trainer = new Trainer(new TrainerSetup
         {
@@ -85,11 +96,36 @@ public static class TrainingLauncher
             Test = scaled.Test,
             Evaluation = evaluation,
             Hooks = hooks,
-            Progress = options.Progress,
+            Progress = log,
             Config = snapshot,
             BestMetricSource = SourceOf(config, "test", "best_metric"),
+            Distributed = context,
         });
-        return trainer.Run(start, options.Cancellation);
+        var result = trainer.Run(start, options.Cancellation);
+        // Rank 0 keeps the store alive until every rank is done with it (e.g. reading the last evaluation's metrics).
+        context?.Group.Barrier();
+        return result;
+    }
+
+    /// <summary>One process: the checkpoint to resume from (when asked and found) and the seed.</summary>
+    private static (string? Resume, RunSeed Seed) Decide(RuntimeSection runtime, LaunchOptions options, string output, ITrainingProgress log)
+    {
+        var resume = options.Resume ? new CheckpointStore(Path.Combine(output, "checkpoints"), 0).FindLatest() : null;
+        if (options.Resume && resume is null)
+            log.Message($"--resume: no checkpoint in {Path.Combine(output, "checkpoints")}; starting {(options.InitFrom is null ? "from scratch" : "from " + options.InitFrom)}");
+        var resumed = resume is null ? null : CheckpointFile.ReadState(resume);
+        return (resume, RunSeed.Choose(runtime.Seed, resumed, resume));
+    }
+
+    /// <summary>Data parallel: rank 0's <see cref="Decide"/>, shared with every rank.</summary>
+    private static (string? Resume, RunSeed Seed) Shared(DistributedContext context, RuntimeSection runtime, LaunchOptions options, string output, ITrainingProgress log)
+    {
+        var decision = LaunchDecision.Share(context, () =>
+        {
+            var (resume, seed) = Decide(runtime, options, output, log);
+            return new LaunchDecision(seed.Value, seed.Drawn, resume);
+        });
+        return (decision.Resume, new RunSeed(decision.Seed, decision.SeedDrawn));
     }
 
     /// <summary>What schedules are built with: the solver's shared keys (after scaling).</summary>

@@ -31,6 +31,9 @@ public sealed record RunManifest
     /// <summary>The resolved config (YAML).</summary>
     public required string Config { get; init; }
 
+    /// <summary>Processes that trained together (data parallelism; 1 for one process).</summary>
+    public int WorldSize { get; init; } = 1;
+
     /// <summary>How the solver was scaled to the batch (null when it was not).</summary>
     public string? SolverScaling { get; init; }
 

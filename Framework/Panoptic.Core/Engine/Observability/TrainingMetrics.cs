@@ -9,21 +9,21 @@ namespace Panoptic.Core.Engine.Observability;
 /// </summary>
 public sealed class TrainingMetrics : IDisposable
 {
-    private readonly MetricsJsonl _jsonl;
+    private readonly MetricsJsonl? _jsonl;
     private readonly TensorBoardWriter? _tensorboard;
     private readonly ITrainingProgress _progress;
     private readonly Dictionary<string, ScalarWindow> _smoothed = new(StringComparer.Ordinal);
     private readonly int _window;
 
-    /// <param name="directory">Output folder.</param>
+    /// <param name="directory">Output folder; null writes no file (the ranks other than 0 of a data-parallel run).</param>
     /// <param name="resumeFrom">The iteration a run starts at: lines of <c>metrics.jsonl</c> from there on are dropped.</param>
     /// <param name="tensorboard">Write TensorBoard events.</param>
     /// <param name="window">Iterations the displayed losses are smoothed over.</param>
     /// <param name="progress">The display.</param>
-    public TrainingMetrics(string directory, int resumeFrom, bool tensorboard, int window, ITrainingProgress progress)
+    public TrainingMetrics(string? directory, int resumeFrom, bool tensorboard, int window, ITrainingProgress progress)
     {
-        _jsonl = new MetricsJsonl(Path.Combine(directory, MetricsJsonl.FileName), resumeFrom);
-        _tensorboard = tensorboard ? new TensorBoardWriter(directory) : null;
+        _jsonl = directory is null ? null : new MetricsJsonl(Path.Combine(directory, MetricsJsonl.FileName), resumeFrom);
+        _tensorboard = tensorboard && directory is not null ? new TensorBoardWriter(directory) : null;
         _progress = progress;
         _window = window;
     }
@@ -51,13 +51,13 @@ public sealed class TrainingMetrics : IDisposable
     /// <summary>Writes the scalars of a logged iteration.</summary>
     public void Write(int iteration, IReadOnlyList<KeyValuePair<string, double>> scalars)
     {
-        _jsonl.Write(iteration, scalars);
+        _jsonl?.Write(iteration, scalars);
         _tensorboard?.AddScalars(iteration, scalars);
     }
 
     public void Dispose()
     {
-        _jsonl.Dispose();
+        _jsonl?.Dispose();
         _tensorboard?.Dispose();
     }
 }
