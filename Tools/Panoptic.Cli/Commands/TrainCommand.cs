@@ -42,32 +42,18 @@ internal static class TrainCommand
             var runtime = PanopticRuntime.Load(parse.GetValue(config)!, allOverrides, PluginSelection.Default with { CommandLine = parse.GetValue(plugins) ?? [] });
             var section = runtime.Config!.Section<RuntimeSection>();
             Panoptic.Torch.Torch.Initialize(worker is not null ? worker.ThreadsPerProcess(section.Threads) : section.Threads > 0 ? section.Threads : null);
-            using var interrupt = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
+            using var interrupt = new CtrlC();
+            var result = TrainingLauncher.Run(runtime, new LaunchOptions
             {
-                // The first Ctrl+C stops after the current iteration, with a checkpoint; a second one ends the process.
-                e.Cancel = !interrupt.IsCancellationRequested;
-                interrupt.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                var result = TrainingLauncher.Run(runtime, new LaunchOptions
-                {
-                    Resume = parse.GetValue(resume),
-                    InitFrom = parse.GetValue(initFrom) is { } w ? Path.GetFullPath(w) : null,
-                    CommandLine = Environment.GetCommandLineArgs(),
-                    Progress = SpectreProgress.For(section.Progress),
-                    Blas = string.Join(", ", MappedLibraries.BlasAfterMatmul()),
-                    Cancellation = interrupt.Token,
-                    Distributed = worker,
-                });
-                return interrupt.IsCancellationRequested && !result.Completed ? CliErrors.Interrupted : CliErrors.Ok;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+                Resume = parse.GetValue(resume),
+                InitFrom = parse.GetValue(initFrom) is { } w ? Path.GetFullPath(w) : null,
+                CommandLine = Environment.GetCommandLineArgs(),
+                Progress = SpectreProgress.For(section.Progress),
+                Blas = string.Join(", ", MappedLibraries.BlasAfterMatmul()),
+                Cancellation = interrupt.Token,
+                Distributed = worker,
+            });
+            return interrupt.Pressed && !result.Completed ? CliErrors.Interrupted : CliErrors.Ok;
         }));
         return command;
     }
