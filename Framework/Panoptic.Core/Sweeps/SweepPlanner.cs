@@ -58,7 +58,13 @@ public static class SweepPlanner
     {
         var from = error.Source is ConfigSource.CommandLine line ? overrides.LastOrDefault(o => o.Text == line.Override) : null;
         if (from is null)
-            return $"variant '{variant.Name}': {error}";
+        {
+            // A key inherited from the base that the variant's new component does not have: the variant switched a
+            // component by name but merged into the old options.
+            var switched = overrides.FirstOrDefault(o => o.Key.EndsWith(".name", StringComparison.Ordinal) && error.KeyPath.StartsWith(o.Key[..^4], StringComparison.Ordinal));
+            var hint = switched is null ? "" : $" — '{switched.Key}' ({switched.Source}) switches the component but keeps the base's other keys; replace the whole mapping instead: {switched.Key[..^5]}: {{_delete_: true, name: …, …}}";
+            return $"variant '{variant.Name}': {error}{hint}";
+        }
         var message = $"{from.Source}: variant '{variant.Name}': key '{from.Key}'";
         if (error.KeyPath.Length > 0 && error.KeyPath != from.Key)
             message += $" ({error.KeyPath})";
