@@ -21,7 +21,7 @@ internal static class SweepCommand
         var seeds = new Option<int?>("--seeds") { Description = "Seeds 0..N-1 per variant (runtime.seed); default: the sweep file's seeds, else 1." };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once; the threads are split between them.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--output") { Description = "Sweep folder (default output/sweeps/<sweep file name>): one folder per variant and seed, results.csv/md/png." };
-        var metrics = new Option<string[]>("--metric") { Description = "Metric to tabulate (task/metric), repeatable; default: the sweep file's, else segm/AP, bbox/AP and panoptic/PQ when present.", AllowMultipleArgumentsPerToken = true };
+        var metrics = new Option<string[]>("--metric") { Description = "Metric to tabulate (task/metric); repeat the option for several (--metric segm/AP --metric bbox/AP); default: the sweep file's, else segm/AP, bbox/AP and panoptic/PQ when present." };
         var threads = new Option<int?>("--threads") { Description = "Threads for all runs together (default: all cores)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate every variant's config and print the runs; launch nothing." };
         var plugins = PluginsCommand.PluginOption();
