@@ -43,13 +43,14 @@ public sealed class BarChart
         return this;
     }
 
-    /// <summary>The y axis: [YMin, YMax] when YMax is set, else up to the largest mean + std, widened to nice ticks.</summary>
+    /// <summary>The y axis: [YMin, YMax] when YMax is set, else up to the largest mean + std (+8% for the printed values), widened to nice ticks.</summary>
     public ChartAxis YAxis()
     {
         if (YMax is { } max)
             return ChartAxis.Linear(YMin, max) with { Min = YMin, Max = max };
         var tops = Groups.SelectMany(g => g.Bars).Where(b => double.IsFinite(b.Mean)).Select(b => b.Mean + (double.IsFinite(b.Std) ? Math.Abs(b.Std) : 0)).ToList();
-        var top = tops.Count > 0 ? Math.Max(tops.Max(), YMin) : YMin + 1;
+        // 8% headroom above the highest error bar for the printed values.
+        var top = tops.Count > 0 ? Math.Max(YMin + ((tops.Max() - YMin) * 1.08), YMin) : YMin + 1;
         var axis = ChartAxis.Linear(YMin, top == YMin ? YMin + 1 : top);
         return axis with { Min = YMin };
     }

@@ -13,6 +13,9 @@ internal static class CliErrors
     /// <summary><c>panoptic train</c>: a loss became NaN or infinite (the message has the iteration and the loss dict).</summary>
     public const int Diverged = 3;
 
+    /// <summary><c>panoptic sweep</c>: some runs failed (each is listed with its log; the others are in the table).</summary>
+    public const int RunsFailed = 4;
+
     /// <summary><c>panoptic train</c>: stopped by Ctrl+C after writing a checkpoint (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return BenchmarkCommand.Build();
         yield return EvalCommand.Build();
         yield return TrainCommand.Build();
+        yield return SweepCommand.Build();
         yield return InferCommand.Build();
         yield return DataCommand.Build();
         yield return ConfigCommand.Build();
