@@ -23,10 +23,29 @@ public static class FastRCNNInference
     /// <param name="settings">Score threshold, NMS, detections per image, minimum size.</param>
     /// <returns>Per image <c>pred_boxes</c>, <c>scores</c>, <c>pred_classes</c> (int64 in [0, K)), by decreasing score.</returns>
     public static IReadOnlyList<Instances> Run(Tensor scores, Tensor deltas, IReadOnlyList<Tensor> proposals,
+        IReadOnlyList<(int Height, int Width)> imageSizes, BoxCoder coder, FastRCNNSettings settings) =>
+        Run([scores], deltas, proposals, imageSizes, coder, settings);
+
+    /// <summary>
+    /// Detections of a cascade (detectron2 <c>CascadeROIHeads._forward_box</c> at test): the class probabilities are the
+    /// mean of the stages' softmax probabilities, the boxes the last stage's deltas applied to the boxes it ran on.
+    /// </summary>
+    /// <param name="stageScores">Per stage (R, K + 1) class logits of the same R boxes, background last; one entry: plain Fast R-CNN.</param>
+    /// <param name="deltas">(R, 4·K) or (R, 4) deltas of the last stage.</param>
+    /// <param name="proposals">Per image (R_i, 4) boxes the last stage ran on (ΣR_i = R).</param>
+    /// <param name="imageSizes">Per image (height, width) to clip to.</param>
+    /// <param name="coder">The last stage's box transform.</param>
+    /// <param name="settings">Score threshold, NMS, detections per image, minimum size.</param>
+    /// <returns>Per image <c>pred_boxes</c>, <c>scores</c> (averaged probabilities), <c>pred_classes</c>, by decreasing score.</returns>
+    public static IReadOnlyList<Instances> Run(IReadOnlyList<Tensor> stageScores, Tensor deltas, IReadOnlyList<Tensor> proposals,
         IReadOnlyList<(int Height, int Width)> imageSizes, BoxCoder coder, FastRCNNSettings settings)
     {
+        if (stageScores.Count == 0)
+            throw new ArgumentException("at least one stage's scores are needed", nameof(stageScores));
         using var scope = Torch.NewDisposeScope();
-        var probabilities = scores.Softmax(-1);
+        var probabilities = stageScores.Count == 1
+            ? stageScores[0].Softmax(-1)
+            : stageScores.Select(s => s.Softmax(-1)).Aggregate((sum, p) => sum + p) * (1.0 / stageScores.Count);
         var boxes = coder.Decode(deltas, Torch.Cat(proposals, 0));
         var results = new List<Instances>(proposals.Count);
         long start = 0;

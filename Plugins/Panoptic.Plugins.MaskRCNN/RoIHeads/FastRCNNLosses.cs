@@ -10,6 +10,21 @@ using Torch = Panoptic.Torch.Torch;
 /// <summary>Fast R-CNN losses (detectron2 <c>FastRCNNOutputLayers.losses</c>, torchvision <c>fastrcnn_loss</c>).</summary>
 public static class FastRCNNLosses
 {
+    /// <summary>The losses of labelled proposals, images concatenated in order (see the tensor overload).</summary>
+    /// <param name="scores">(ΣS_i, K + 1) class logits of the proposals.</param>
+    /// <param name="deltas">(ΣS_i, 4·K) or (ΣS_i, 4) predicted deltas.</param>
+    /// <param name="labelled">Per image the S_i proposals with their classes and matched boxes.</param>
+    /// <param name="coder">The proposal box transform.</param>
+    /// <param name="settings">Regression loss and weight.</param>
+    public static IReadOnlyDictionary<string, Tensor> Compute(Tensor scores, Tensor deltas, IReadOnlyList<SampledProposals> labelled,
+        BoxCoder coder, FastRCNNSettings settings)
+    {
+        using var scope = Torch.NewDisposeScope();
+        var losses = Compute(scores, deltas, Torch.Cat(labelled.Select(s => s.Boxes).ToList(), 0), Torch.Cat(labelled.Select(s => s.GtClasses).ToList(), 0),
+            Torch.Cat(labelled.Select(s => s.GtBoxes).ToList(), 0), coder, settings);
+        return losses.ToDictionary(kv => kv.Key, kv => scope.MoveToOuter(kv.Value));
+    }
+
     /// <param name="scores">(R, K + 1) class logits of the sampled proposals, background last.</param>
     /// <param name="deltas">(R, 4·K) or (R, 4) predicted deltas.</param>
     /// <param name="proposals">(R, 4) sampled proposal boxes.</param>

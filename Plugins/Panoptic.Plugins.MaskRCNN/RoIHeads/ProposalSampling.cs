@@ -1,5 +1,4 @@
 using Panoptic.Abstractions.Structures;
-using Panoptic.Modeling.Geometry;
 using Panoptic.Modeling.Matching;
 using Panoptic.Torch;
 
@@ -7,12 +6,21 @@ namespace Panoptic.Plugins.MaskRCNN.RoIHeads;
 
 using Torch = Panoptic.Torch.Torch;
 
-/// <summary>The proposals of one image chosen for the RoI-head losses, with their targets.</summary>
+/// <summary>The proposals of one image chosen for the RoI-head losses (sampled; in later cascade stages all refined boxes), with their targets.</summary>
 /// <param name="Boxes">(S, 4) proposal boxes, positives first.</param>
 /// <param name="GtClasses">(S,) int64 target class; the class count for background.</param>
 /// <param name="GtIndex">(S,) int64 index of the matched ground truth (meaningless for background).</param>
 /// <param name="GtBoxes">(S, 4) matched ground-truth boxes (zeros when the image has none).</param>
-public sealed record SampledProposals(Tensor Boxes, Tensor GtClasses, Tensor GtIndex, Tensor GtBoxes);
+public sealed record SampledProposals(Tensor Boxes, Tensor GtClasses, Tensor GtIndex, Tensor GtBoxes)
+{
+    /// <summary>The rows <paramref name="index"/> ((S',) int64) of every field, as new tensors.</summary>
+    public SampledProposals Take(Tensor index) =>
+        new(Boxes.IndexSelect(0, index), GtClasses.IndexSelect(0, index), GtIndex.IndexSelect(0, index), GtBoxes.IndexSelect(0, index));
+
+    /// <summary>This record, its tensors moved out of <paramref name="scope"/> to the enclosing scope.</summary>
+    public SampledProposals MoveToOuter(DisposeScope scope) =>
+        new(scope.MoveToOuter(Boxes), scope.MoveToOuter(GtClasses), scope.MoveToOuter(GtIndex), scope.MoveToOuter(GtBoxes));
+}
 
 /// <summary>How RoI heads pick training proposals (detectron2 <c>ROIHeads.label_and_sample_proposals</c>).</summary>
 /// <param name="Matcher">Proposal-to-ground-truth matching (IoU 0.5, no low-quality matches).</param>
@@ -33,19 +41,11 @@ public sealed record ProposalSamplingSettings(Matcher Matcher, int BatchSizePerI
         for (var i = 0; i < proposals.Count; i++)
         {
             var gtBoxes = targets[i].Get<Boxes>(InstanceFields.GtBoxes).Tensor;
-            var gtClasses = targets[i].Get<Tensor>(InstanceFields.GtClasses);
             var boxes = AppendGroundTruth ? Torch.Cat([proposals[i], gtBoxes.To(proposals[i].DType)], 0) : proposals[i];
-            var (matches, labels) = Matcher.Match(BoxOps.PairwiseIou(gtBoxes, boxes));
-            var classes = gtBoxes.Size(0) == 0
-                ? Torch.FullLike(labels, numClasses)
-                : Torch.Where(labels.Eq(0), Torch.FullLike(labels, numClasses), gtClasses.IndexSelect(0, matches));
-            classes.MaskedFill_(labels.Eq(-1), -1);
-            var (positive, negative) = BalancedSampler.Sample(classes, BatchSizePerImage, PositiveFraction, numClasses);
-            var chosen = Torch.Cat([positive, negative], 0);
-            var index = matches.IndexSelect(0, chosen);
-            var matchedBoxes = gtBoxes.Size(0) == 0 ? Torch.Zeros([chosen.Size(0), 4], boxes.DType, boxes.Device) : gtBoxes.IndexSelect(0, index);
-            sampled.Add(new SampledProposals(scope.MoveToOuter(boxes.IndexSelect(0, chosen)), scope.MoveToOuter(classes.IndexSelect(0, chosen)),
-                scope.MoveToOuter(index), scope.MoveToOuter(matchedBoxes.To(boxes.DType))));
+            var labelled = ProposalLabels.Assign(boxes, targets[i], Matcher, numClasses);
+            var (positive, negative) = BalancedSampler.Sample(labelled.GtClasses, BatchSizePerImage, PositiveFraction, numClasses);
+            var chosen = labelled.Take(Torch.Cat([positive, negative], 0));
+            sampled.Add(chosen.MoveToOuter(scope));
         }
         return sampled;
     }

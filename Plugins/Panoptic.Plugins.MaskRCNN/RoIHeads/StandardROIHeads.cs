@@ -23,7 +23,7 @@ using Torch = Panoptic.Torch.Torch;
 [Component("StandardROIHeads", Description = "Proposal sampling, box head + predictor, optional mask head.")]
 public sealed class StandardROIHeads : Module, IRoIHeads
 {
-    private int? _maskResolution;
+    private readonly MaskBranch? _maskBranch;
 
     public StandardROIHeads(StandardROIHeadsOptions options, RoIHeadsContext context, RoIFeatureExtractorRegistry poolers,
         BoxHeadRegistry boxHeads, MaskHeadRegistry maskHeads)
@@ -50,6 +50,7 @@ public sealed class StandardROIHeads : Module, IRoIHeads
         {
             MaskPooler = (IRoIFeatureExtractor)RegisterModule("mask_pooler", (Module)maskPooler);
             MaskHead = (IMaskHead)RegisterModule("mask_head", (Module)maskHead);
+            _maskBranch = new MaskBranch(maskPooler, maskHead, mask);
         }
         Sampling = sampling;
         Mask = mask;
@@ -76,8 +77,7 @@ public sealed class StandardROIHeads : Module, IRoIHeads
     public InstancesWithLosses Forward(ImageList images, IReadOnlyDictionary<string, Tensor> features, IReadOnlyList<Instances> proposals,
         IReadOnlyList<Instances>? targets)
     {
-        var levels = InFeatures.Select(f => features[f]).ToList();
-        var proposalBoxes = proposals.Select(p => p.Get<Boxes>(InstanceFields.ProposalBoxes).Tensor).ToList();
+        var (levels, proposalBoxes) = RoIHeadsInputs.Read(InFeatures, features, proposals);
         return targets is null ? new InstancesWithLosses(Detect(levels, proposalBoxes, images.ImageSizes), new Dictionary<string, Tensor>())
             : new InstancesWithLosses(proposals, Losses(levels, proposalBoxes, targets));
     }
@@ -87,34 +87,13 @@ public sealed class StandardROIHeads : Module, IRoIHeads
     {
         using var scope = Torch.NewDisposeScope();
         var sampled = Sampling.Sample(proposalBoxes, targets, NumClasses);
-        var boxes = sampled.Select(s => s.Boxes).ToList();
-        var (scores, deltas) = BoxPredictor.Forward(BoxHead.Forward(BoxPooler.Forward(levels, boxes.Select(b => new Boxes(b)).ToList())));
+        var (scores, deltas) = BoxPredictor.Forward(BoxHead.Forward(BoxPooler.Forward(levels, sampled.Select(s => new Boxes(s.Boxes)).ToList())));
         var losses = new Dictionary<string, Tensor>();
-        foreach (var (name, loss) in FastRCNNLosses.Compute(scores, deltas, Torch.Cat(boxes, 0), Torch.Cat(sampled.Select(s => s.GtClasses).ToList(), 0),
-            Torch.Cat(sampled.Select(s => s.GtBoxes).ToList(), 0), BoxPredictor.BoxCoder, BoxPredictor.Settings))
+        foreach (var (name, loss) in FastRCNNLosses.Compute(scores, deltas, sampled, BoxPredictor.BoxCoder, BoxPredictor.Settings))
             losses[name] = scope.MoveToOuter(loss);
-        if (MaskPooler is not null && MaskHead is not null)
-            losses["loss_mask"] = scope.MoveToOuter(MaskLoss(levels, sampled, targets));
+        if (_maskBranch is not null)
+            losses["loss_mask"] = scope.MoveToOuter(_maskBranch.Loss(levels, sampled, targets, NumClasses));
         return losses;
-    }
-
-    private Tensor MaskLoss(IReadOnlyList<Tensor> levels, IReadOnlyList<SampledProposals> sampled, IReadOnlyList<Instances> targets)
-    {
-        var foregroundBoxes = new List<Boxes>();
-        var classes = new List<Tensor>();
-        var maskTargets = new List<Tensor>();
-        for (var i = 0; i < sampled.Count; i++)
-        {
-            var foreground = (sampled[i].GtClasses.Ge(0) & sampled[i].GtClasses.Lt(NumClasses)).Nonzero().Squeeze(1);
-            var boxes = sampled[i].Boxes.IndexSelect(0, foreground);
-            foregroundBoxes.Add(new Boxes(boxes));
-            classes.Add(sampled[i].GtClasses.IndexSelect(0, foreground));
-            var masks = MaskTargets.AsBitMasks(targets[i].Get<object>(InstanceFields.GtMasks));
-            maskTargets.Add(MaskTargets.Crop(masks, sampled[i].GtIndex.IndexSelect(0, foreground), boxes, MaskResolution(levels),
-                Mask.TargetAligned, Mask.TargetBinarize));
-        }
-        var logits = MaskHead!.Forward(MaskPooler!.Forward(levels, foregroundBoxes));
-        return MaskRCNNLoss.Compute(logits, Torch.Cat(classes, 0), Torch.Cat(maskTargets, 0), Mask.LossType) * Mask.LossWeight;
     }
 
     /// <summary>Detections (and mask probabilities) for each image's proposals.</summary>
@@ -124,30 +103,8 @@ public sealed class StandardROIHeads : Module, IRoIHeads
         var pooled = BoxPooler.Forward(levels, proposalBoxes.Select(b => new Boxes(b)).ToList());
         var (scores, deltas) = BoxPredictor.Forward(BoxHead.Forward(pooled));
         var detections = FastRCNNInference.Run(scores, deltas, proposalBoxes, imageSizes, BoxPredictor.BoxCoder, BoxPredictor.Settings);
-        if (MaskPooler is null || MaskHead is null)
-            return scope.MoveToOuter(detections);
-        var boxes = detections.Select(d => d.Get<Boxes>(InstanceFields.PredBoxes)).ToList();
-        var classes = Torch.Cat(detections.Select(d => d.Get<Tensor>(InstanceFields.PredClasses)).ToList(), 0);
-        var logits = MaskHead.Forward(MaskPooler.Forward(levels, boxes));
-        var probabilities = MaskRCNNInference.Probabilities(logits, classes, Mask.LossType);
-        long start = 0;
-        foreach (var detection in detections)
-        {
-            var count = detection.Count ?? 0;
-            detection.Set(InstanceFields.PredMasks, probabilities.Narrow(0, start, count));
-            start += count;
-        }
+        if (_maskBranch is not null)
+            MaskBranch.Predict([_maskBranch], levels, detections);
         return scope.MoveToOuter(detections);
-    }
-
-    /// <summary>Side M of the mask head's output for the mask pooler's features (probed once with an empty batch).</summary>
-    private int MaskResolution(IReadOnlyList<Tensor> levels)
-    {
-        if (_maskResolution is { } known)
-            return known;
-        using var scope = Torch.NewDisposeScope();
-        var empty = Torch.Zeros([0, levels[0].Size(1), MaskPooler!.OutputSize, MaskPooler.OutputSize], levels[0].DType, levels[0].Device);
-        _maskResolution = (int)MaskHead!.Forward(empty).Size(2);
-        return _maskResolution.Value;
     }
 }

@@ -7,7 +7,7 @@ using Panoptic.Abstractions.Modeling.RoIHeads;
 namespace Panoptic.Plugins.MaskRCNN.RoIHeads;
 
 /// <summary>Options of <c>StandardROIHeads</c> (detectron2 <c>MODEL.ROI_HEADS</c>, <c>ROI_BOX_HEAD</c>, <c>ROI_MASK_HEAD</c>, <c>TEST</c>).</summary>
-public sealed record StandardROIHeadsOptions : ComponentOptions
+public record StandardROIHeadsOptions : ComponentOptions
 {
     /// <summary>Foreground classes.</summary>
     [Range(1, 100000)]

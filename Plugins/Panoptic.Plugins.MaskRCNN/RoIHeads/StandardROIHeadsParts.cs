@@ -37,13 +37,14 @@ internal sealed record StandardROIHeadsParts(IReadOnlyList<string> InFeatures, I
         return new StandardROIHeadsParts(options.InFeatures, boxPooler, boxHead, Predictor(options, boxHead), maskPooler, maskHead, sampling, mask);
     }
 
-    private static FastRCNNOutputLayers Predictor(StandardROIHeadsOptions options, IBoxHead boxHead)
+    /// <summary>The box predictor on <paramref name="boxHead"/>'s output, its box transform weighted by <paramref name="bboxRegWeights"/> (default: <c>box_predictor.bbox_reg_weights</c>).</summary>
+    internal static FastRCNNOutputLayers Predictor(StandardROIHeadsOptions options, IBoxHead boxHead, IReadOnlyList<double>? bboxRegWeights = null)
     {
         var predictor = options.BoxPredictor;
         var shape = boxHead.OutputShape;
         var inputSize = (long)shape.Channels * (shape.Height ?? 1) * (shape.Width ?? 1);
         var settings = new FastRCNNSettings(predictor.BboxRegLossType, predictor.SmoothL1Beta, predictor.BboxRegLossWeight,
             options.ScoreThreshTest, options.NmsThreshTest, options.DetectionsPerImage, options.TestMinBoxSize);
-        return new FastRCNNOutputLayers(inputSize, options.NumClasses, new BoxCoder(predictor.BboxRegWeights), predictor.ClsAgnosticBboxReg, settings);
+        return new FastRCNNOutputLayers(inputSize, options.NumClasses, new BoxCoder(bboxRegWeights ?? predictor.BboxRegWeights), predictor.ClsAgnosticBboxReg, settings);
     }
 }

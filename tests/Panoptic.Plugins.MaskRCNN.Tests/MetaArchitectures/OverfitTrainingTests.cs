@@ -8,7 +8,6 @@ using Panoptic.Plugins.MaskRCNN.Tests.Support;
 using Panoptic.Plugins.RoIOps.Pooling;
 using Panoptic.Plugins.TestSupport;
 using Panoptic.Torch;
-using Panoptic.Torch.NN;
 using Panoptic.Torch.Optim;
 using Xunit.Abstractions;
 
@@ -63,16 +62,9 @@ public sealed class OverfitTrainingTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
-            using var scope = Torch.NewDisposeScope();
             optimizer.ParamGroups[0].LearningRate = LearningRate(iteration);
-            var losses = model.Losses(batch);
-            var total = losses.Values.Aggregate((a, b) => a + b);
-            optimizer.ZeroGrad();
-            total.Backward();
-            GradClip.ClipGradNorm_(parameters, 10.0);
-            optimizer.Step();
-            foreach (var (name, loss) in losses)
-                (history.TryGetValue(name, out var values) ? values : history[name] = []).Add(loss.ToDouble());
+            foreach (var (name, loss) in TrainingStep.Run(model, batch, optimizer, parameters))
+                (history.TryGetValue(name, out var values) ? values : history[name] = []).Add(loss);
         }
         output.WriteLine($"{Iterations} iterations in {clock.Elapsed.TotalSeconds:F1} s");
         foreach (var (name, values) in history)
