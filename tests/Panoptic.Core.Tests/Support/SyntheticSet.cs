@@ -22,5 +22,19 @@ public sealed class SyntheticSet : IDisposable
 
     public string Root => _dir.Path;
 
+    /// <summary>
+    /// The <c>model:</c> (TinyRegressor) and <c>dataset:</c> sections of a tiny training config on this set, at column 0,
+    /// for configs that add their own solver/runtime/test sections.
+    /// </summary>
+    public string TinyModelAndData => $"""
+        model: {"{"}name: TinyRegressor, hidden: 4{"}"}
+        dataset:
+          train:
+            - {"{"}name: CocoPanoptic, dataset_name: synthetic_train, image_root: {Layout.ImageFolder("train")}, annotation_file: {Layout.PanopticJson("train")}{"}"}
+          test:
+            - {"{"}name: CocoPanoptic, dataset_name: synthetic_val, image_root: {Layout.ImageFolder("val")}, annotation_file: {Layout.PanopticJson("val")}{"}"}
+          loader: {"{"}num_workers: 0{"}"}
+        """;
+
     public void Dispose() => _dir.Dispose();
 }

@@ -15,15 +15,8 @@ internal static class TinySweep
 
     public static string WriteBase(TempDirectory dir, SyntheticSet set)
     {
-        var layout = set.Layout;
         return dir.Write("tiny.yaml", $"""
-            model: {"{"}name: TinyRegressor, hidden: 4{"}"}
-            dataset:
-              train:
-                - {"{"}name: CocoPanoptic, dataset_name: synthetic_train, image_root: {layout.ImageFolder("train")}, annotation_file: {layout.PanopticJson("train")}{"}"}
-              test:
-                - {"{"}name: CocoPanoptic, dataset_name: synthetic_val, image_root: {layout.ImageFolder("val")}, annotation_file: {layout.PanopticJson("val")}{"}"}
-              loader: {"{"}num_workers: 0{"}"}
+            {set.TinyModelAndData}
             solver:
               ims_per_batch: 2
               base_lr: 0.01

@@ -117,15 +117,8 @@ public sealed class DataParallelTests(SyntheticSet set) : IClassFixture<Syntheti
 
     private string Config(string output)
     {
-        var layout = set.Layout;
         return _dir.Write($"{Path.GetFileName(output)}.yaml", $"""
-            model: {"{"}name: TinyRegressor, hidden: 4{"}"}
-            dataset:
-              train:
-                - {"{"}name: CocoPanoptic, dataset_name: synthetic_train, image_root: {layout.ImageFolder("train")}, annotation_file: {layout.PanopticJson("train")}{"}"}
-              test:
-                - {"{"}name: CocoPanoptic, dataset_name: synthetic_val, image_root: {layout.ImageFolder("val")}, annotation_file: {layout.PanopticJson("val")}{"}"}
-              loader: {"{"}num_workers: 0{"}"}
+            {set.TinyModelAndData}
             solver:
               ims_per_batch: 4
               base_lr: 0.05
