@@ -40,6 +40,26 @@ public sealed class Instances(int ImageHeight, int ImageWidth)
             ? (T)value
             : throw new KeyNotFoundException($"Instances has no field '{name}' (fields: {string.Join(", ", _fields.Keys)})");
 
+    /// <summary>
+    /// The same instances with every tensor (plain fields, <see cref="Boxes"/>, <see cref="BitMasks"/>) on
+    /// <paramref name="device"/> (detectron2 <c>Instances.to</c>); other fields (polygons, lists) are shared as they are.
+    /// </summary>
+    public Instances To(Panoptic.Torch.Device device)
+    {
+        var moved = new Instances(ImageHeight, ImageWidth);
+        foreach (var (name, value) in _fields)
+        {
+            moved.Set(name, value switch
+            {
+                Panoptic.Torch.Tensor tensor => tensor.Device == device ? tensor : tensor.To(device),
+                Boxes boxes => boxes.Tensor.Device == device ? boxes : new Boxes(boxes.Tensor.To(device)),
+                BitMasks masks => masks.Tensor.Device == device ? masks : new BitMasks(masks.Tensor.To(device)),
+                _ => value,
+            });
+        }
+        return moved;
+    }
+
     private static int LengthOf(object value) => value switch
     {
         Panoptic.Torch.Tensor tensor => (int)tensor.Size(0),

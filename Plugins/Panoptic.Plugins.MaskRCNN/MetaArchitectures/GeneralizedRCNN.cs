@@ -61,7 +61,7 @@ public sealed class GeneralizedRCNN : Module, IMetaArchitecture, IExternalWeight
     public IReadOnlyDictionary<string, Tensor> Losses(IReadOnlyList<ModelInput> batch)
     {
         using var scope = Torch.NewDisposeScope();
-        var (images, targets) = Preprocessor.Process(batch, Training, withTargets: true);
+        var (images, targets) = Preprocessor.Process(batch, Training, withTargets: true, ModelDevice.Of(this));
         var features = Backbone.Forward(images.Tensor);
         var proposals = ProposalGenerator.Forward(images, features, targets);
         var detector = RoIHeads.Forward(images, features, proposals.Instances, targets);
@@ -93,7 +93,7 @@ public sealed class GeneralizedRCNN : Module, IMetaArchitecture, IExternalWeight
     public IReadOnlyList<Instances> Detect(IReadOnlyList<ModelInput> batch)
     {
         using var scope = Torch.NewDisposeScope();
-        var (images, _) = Preprocessor.Process(batch, training: false, withTargets: false);
+        var (images, _) = Preprocessor.Process(batch, training: false, withTargets: false, ModelDevice.Of(this));
         var features = Backbone.Forward(images.Tensor);
         var proposals = ProposalGenerator.Forward(images, features, null);
         var detections = RoIHeads.Forward(images, features, proposals.Instances, null);

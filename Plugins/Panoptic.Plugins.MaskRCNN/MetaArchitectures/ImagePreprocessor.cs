@@ -44,22 +44,26 @@ public sealed class ImagePreprocessor
     /// <param name="batch">Images (C, H, W) and, with <paramref name="withTargets"/>, their ground truth.</param>
     /// <param name="training">Draw the resize target among <see cref="MinSize"/> (else its last entry).</param>
     /// <param name="withTargets">Carry <see cref="ModelInput.Instances"/> along (an input without them is an error).</param>
-    public PreprocessedBatch Process(IReadOnlyList<ModelInput> batch, bool training, bool withTargets)
+    /// <param name="device">
+    /// The model's device: images and targets are moved there (detectron2 moves each input to <c>self.device</c>);
+    /// null keeps the first image's device.
+    /// </param>
+    public PreprocessedBatch Process(IReadOnlyList<ModelInput> batch, bool training, bool withTargets, Device? device = null)
     {
         if (batch.Count == 0)
             throw new ArgumentException("the batch is empty", nameof(batch));
         using var scope = Torch.NewDisposeScope();
-        var device = batch[0].Image.Device;
+        var onDevice = device ?? batch[0].Image.Device;
         var channels = PixelMean.Count;
-        var mean = Torch.From(PixelMean.Select(v => (float)v).ToArray(), channels, 1, 1).To(device);
-        var std = Torch.From(PixelStd.Select(v => (float)v).ToArray(), channels, 1, 1).To(device);
+        var mean = Torch.From(PixelMean.Select(v => (float)v).ToArray(), channels, 1, 1).To(onDevice);
+        var std = Torch.From(PixelStd.Select(v => (float)v).ToArray(), channels, 1, 1).To(onDevice);
         var images = new List<Tensor>(batch.Count);
         var targets = withTargets ? new List<Instances>(batch.Count) : null;
         foreach (var input in batch)
         {
             if (input.Image.Dim != 3 || input.Image.Size(0) != channels)
                 throw new ArgumentException($"images must be (C, H, W) with C = {channels} (pixel_mean's length), got [{string.Join(", ", input.Image.Shape)}]");
-            var image = input.Image.To(DType.Float32);
+            var image = input.Image.To(onDevice, DType.Float32);
             if (PixelDivisor != 1.0)
                 image = image / PixelDivisor;
             image = (image - mean) / std;
@@ -72,7 +76,7 @@ public sealed class ImagePreprocessor
             {
                 var instances = input.Instances
                     ?? throw new ArgumentException("training needs ground truth: every ModelInput must carry Instances");
-                targets.Add(TargetResize.Apply(instances, (height, width), (newHeight, newWidth)));
+                targets.Add(TargetResize.Apply(instances.To(onDevice), (height, width), (newHeight, newWidth)));
             }
         }
         var padded = Pad(images);

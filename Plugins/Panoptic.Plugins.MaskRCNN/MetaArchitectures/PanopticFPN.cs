@@ -79,7 +79,7 @@ public sealed class PanopticFPN : Module, IMetaArchitecture
     public IReadOnlyDictionary<string, Tensor> Losses(IReadOnlyList<ModelInput> batch)
     {
         using var scope = Torch.NewDisposeScope();
-        var (images, targets) = Preprocessor.Process(batch, Training, withTargets: true);
+        var (images, targets) = Preprocessor.Process(batch, Training, withTargets: true, ModelDevice.Of(this));
         var semanticTargets = SemanticTargets.Batch(batch, images, SemanticHead.IgnoreValue);
         var features = Backbone.Forward(images.Tensor);
         var semantic = SemanticHead.Losses(SemanticHead.Forward(features), semanticTargets);
@@ -100,7 +100,7 @@ public sealed class PanopticFPN : Module, IMetaArchitecture
     {
         using var noGrad = Torch.NoGrad();
         using var scope = Torch.NewDisposeScope();
-        var (images, _) = Preprocessor.Process(batch, training: false, withTargets: false);
+        var (images, _) = Preprocessor.Process(batch, training: false, withTargets: false, ModelDevice.Of(this));
         var features = Backbone.Forward(images.Tensor);
         var logits = SemanticHead.Predict(SemanticHead.Forward(features));
         var proposals = ProposalGenerator.Forward(images, features, null);
