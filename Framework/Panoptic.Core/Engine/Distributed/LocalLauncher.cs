@@ -9,9 +9,10 @@ namespace Panoptic.Core.Engine.Distributed;
 /// i with <c>--rank i --world-size N --master-addr 127.0.0.1 --master-port P</c> (a free port) and
 /// <see cref="DistributedOptions.LocalWorldSizeVariable"/> = N, and supervises them. Rank 0 keeps this console's
 /// standard output (its live display); the others' output and everyone's standard error are relayed line by line,
-/// prefixed <c>[rank i]</c>. A worker that fails (exit code other than 0 and 130) has the others killed (after 2 s in
-/// which they may fail on their own, as peers of a dead rank do), and the exit code of the one that failed first is
-/// returned, with its last error lines repeated. Ctrl+C reaches the workers themselves (they stop after
+/// prefixed <c>[rank i]</c>. A worker that fails (exit code other than 0 and 130) has the others killed (after 5 s in
+/// which they may fail on their own, as peers of a dead rank do), and the exit code of the root cause is returned, with
+/// its last error lines repeated: the first failed worker whose error is not a lost peer connection (the peers of a
+/// rank that died often exit before it does, with "Connection closed by peer"). Ctrl+C reaches the workers themselves (they stop after
 /// the iteration, rank 0 writes a checkpoint, they exit 130); <see cref="Run"/>'s cancellation kills them.
 /// </summary>
 public sealed class LocalLauncher(WorkerCommand command, int processes, TextWriter log)
@@ -20,7 +21,10 @@ public sealed class LocalLauncher(WorkerCommand command, int processes, TextWrit
     public const int Interrupted = 130;
 
     private const int KeptErrorLines = 20;
-    private static readonly TimeSpan FailureGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FailureGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>Error text of a worker that failed only because a peer went away (Gloo's TCP transport).</summary>
+    private static readonly string[] PeerLossMarkers = ["Connection closed by peer", "Connection reset by peer", "Broken pipe", "gloo/transport"];
     private readonly object _lock = new();
 
     /// <summary>Rank 0's standard output is relayed too instead of inherited (tests; no live display).</summary>
@@ -85,8 +89,8 @@ public sealed class LocalLauncher(WorkerCommand command, int processes, TextWrit
         }
         foreach (var worker in workers)
             worker.Process.WaitForExit(); // drains the relayed output
-        var failed = workers.Where(w => !w.Killed && Failed(w)).OrderBy(w => w.Process.ExitTime).FirstOrDefault()
-                     ?? workers.FirstOrDefault(Failed);
+        var failures = workers.Where(w => !w.Killed && Failed(w)).OrderBy(w => w.Process.ExitTime).ToList();
+        var failed = failures.FirstOrDefault(w => !LostPeer(w)) ?? failures.FirstOrDefault() ?? workers.FirstOrDefault(Failed);
         if (failed is not null)
         {
             var others = workers.Count(w => w != failed && w.Process.ExitCode != 0);
@@ -99,6 +103,9 @@ public sealed class LocalLauncher(WorkerCommand command, int processes, TextWrit
     }
 
     private static bool Failed(Worker worker) => worker.Process.ExitCode is not 0 and not Interrupted;
+
+    private static bool LostPeer(Worker worker) =>
+        worker.Errors.Any(line => PeerLossMarkers.Any(marker => line.Contains(marker, StringComparison.OrdinalIgnoreCase)));
 
     private Worker Start(int rank, int port)
     {
